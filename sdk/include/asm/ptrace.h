@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * asm/ptrace.h - the registers a system call arrives with.
+ * As on x86-64: arguments in di, si, dx, r10, r8, r9; the number in orig_ax.
+ */
+#ifndef _ASM_PTRACE_H
+#define _ASM_PTRACE_H
+
+struct pt_regs {
+	unsigned long di;
+	unsigned long si;
+	unsigned long dx;
+	unsigned long r10;
+	unsigned long r8;
+	unsigned long r9;
+	unsigned long orig_ax;
+};
+
+#endif

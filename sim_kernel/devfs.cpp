@@ -1,0 +1,90 @@
+// devfs.cpp - opening /dev: the node gives type, permissions and the
+// device number; chrdev_open() then finds the driver.
+#include <simkernel/kernel.hpp>
+#include <simkernel/vfs.hpp>
+
+#include <dirent.h>
+#include <sys/sysmacros.h>
+
+namespace sk {
+
+namespace {
+
+// Unix permission check: owner, group, then other bits; root passes.
+bool may_open(const Task& t, const DevNode& n, int flags) {
+    if (t.uid == 0) return true;
+    unsigned shift = t.uid == n.uid ? 6 : (t.gid == n.gid ? 3 : 0);
+    unsigned perm = (n.mode >> shift) & 7;
+    int acc = flags & O_ACCMODE;
+    if ((acc == O_RDONLY || acc == O_RDWR) && !(perm & 4)) return false;
+    if ((acc == O_WRONLY || acc == O_RDWR) && !(perm & 2)) return false;
+    return true;
+}
+
+void fill_stat(const DevNode& n, struct stat* st) {
+    memset(st, 0, sizeof *st);
+    st->st_mode = n.mode;
+    st->st_uid = n.uid;
+    st->st_gid = n.gid;
+    st->st_nlink = 1;
+    st->st_rdev = makedev(MAJOR(n.rdev), MINOR(n.rdev));
+    st->st_dev = makedev(0, 5);  // devtmpfs
+    st->st_blksize = 4096;
+}
+
+}  // namespace
+
+long devfs_open(Kernel& k, Task& t, const ResolvedPath& p, int flags, KFile* kf) {
+    if (p.rel.empty()) {
+        kf->is_dir = true;
+        kf->inode.i_mode = S_IFDIR | 0755;
+        kf->f.f_op = &dir_fops;
+        for (const DevNode& n : k.devfs.list()) kf->dir.push_back({n.name, DT_CHR});
+        return 0;
+    }
+    auto node = k.devfs.lookup(p.rel);
+    if (!node) return (flags & O_CREAT) ? -EACCES : -ENOENT;
+    if ((flags & O_CREAT) && (flags & O_EXCL)) return -EEXIST;
+    if (!may_open(t, *node, flags)) return -EACCES;
+    kf->inode.i_mode = node->mode;
+    kf->inode.i_uid = node->uid;
+    kf->inode.i_gid = node->gid;
+    kf->inode.i_rdev = node->rdev;
+    kf->inode.i_ino = MKDEV(MAJOR(node->rdev), MINOR(node->rdev));
+    return chrdev_open(k, kf);
+}
+
+long devfs_stat(Kernel& k, const ResolvedPath& p, struct stat* st) {
+    if (p.rel.empty()) {
+        memset(st, 0, sizeof *st);
+        st->st_mode = S_IFDIR | 0755;
+        st->st_nlink = 2;
+        return 0;
+    }
+    auto node = k.devfs.lookup(p.rel);
+    if (!node) return -ENOENT;
+    fill_stat(*node, st);
+    return 0;
+}
+
+long vfs_mknod(Kernel& k, Task& t, std::string_view path, umode_t mode, __kernel_dev_t dev) {
+    if (t.uid != 0) return -EPERM;
+    ResolvedPath p = resolve_path(k, t.cwd, path);
+    if (p.fs != FsKind::Dev || p.rel.empty() || p.rel.find('/') != std::string::npos)
+        return -EOPNOTSUPP;  // simkernel makes device nodes only in /dev
+    if (!S_ISCHR(mode)) return -EINVAL;
+    return k.devfs.create_node({p.rel, mode, 0, 0, dev, nullptr, nullptr});
+}
+
+long vfs_unlink(Kernel& k, Task& t, std::string_view path) {
+    ResolvedPath p = resolve_path(k, t.cwd, path);
+    if (p.fs != FsKind::Dev) {
+        if (p.fs == FsKind::Proc || p.fs == FsKind::Sys) return -EPERM;
+        return ::unlink(p.host.c_str()) == 0 ? 0 : -errno;
+    }
+    if (p.rel.empty()) return -EISDIR;
+    if (t.uid != 0) return -EACCES;
+    return k.devfs.remove_node(p.rel) ? 0 : -ENOENT;
+}
+
+}  // namespace sk

@@ -1,0 +1,153 @@
+// devtmpfs.cpp - device nodes, classes and devices (drivers/base/core.c,
+// drivers/base/devtmpfs.c): device_create() makes the /dev node at once.
+#include <simkernel/devtmpfs.hpp>
+#include <simkernel/kernel.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdarg>
+
+namespace sk {
+
+int DevTmpfs::create_node(const DevNode& node) {
+    std::lock_guard lock(mutex_);
+    if (nodes_.count(node.name)) return -EEXIST;
+    nodes_.emplace(node.name, node);
+    return 0;
+}
+
+bool DevTmpfs::remove_node(const std::string& name) {
+    std::lock_guard lock(mutex_);
+    return nodes_.erase(name) > 0;
+}
+
+std::optional<DevNode> DevTmpfs::lookup(const std::string& name) const {
+    std::lock_guard lock(mutex_);
+    auto it = nodes_.find(name);
+    if (it == nodes_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::vector<DevNode> DevTmpfs::list() const {
+    std::lock_guard lock(mutex_);
+    std::vector<DevNode> out;
+    for (const auto& kv : nodes_) out.push_back(kv.second);
+    return out;
+}
+
+struct class_* DevTmpfs::add_class(const std::string& name, Module* owner, int* err) {
+    std::lock_guard lock(mutex_);
+    for (const auto& c : classes_) {
+        if (c->name == name) {
+            *err = -EEXIST;
+            return nullptr;
+        }
+    }
+    auto c = std::make_unique<DeviceClass>();
+    c->name = name;
+    c->owner = owner;
+    c->cls.name = c->name.c_str();
+    c->cls.devnode = nullptr;
+    classes_.push_back(std::move(c));
+    return &classes_.back()->cls;
+}
+
+bool DevTmpfs::remove_class(const struct class_* cls) {
+    std::lock_guard lock(mutex_);
+    auto it = std::find_if(classes_.begin(), classes_.end(),
+                           [cls](const auto& c) { return &c->cls == cls; });
+    if (it == classes_.end()) return false;
+    classes_.erase(it);
+    return true;
+}
+
+struct device* DevTmpfs::add_device(const struct class_* cls, __kernel_dev_t devt,
+                                       void* drvdata, const std::string& name, Module* owner,
+                                       int* err) {
+    auto dev = std::make_unique<struct device>();
+    dev->name = name;
+    dev->cls = cls;
+    dev->devt = devt;
+    dev->drvdata = drvdata;
+    // As udev's default: root-owned, 0600, unless the class says otherwise.
+    umode_t mode = 0600;
+    if (cls && cls->devnode) cls->devnode(dev.get(), &mode);
+    std::lock_guard lock(mutex_);
+    if (nodes_.count(name)) {
+        *err = -EEXIST;
+        return nullptr;
+    }
+    nodes_.emplace(name, DevNode{name, static_cast<umode_t>(S_IFCHR | (mode & 07777)), 0, 0,
+                                 devt, owner, cls});
+    device_owner_[dev.get()] = owner;
+    devices_.push_back(std::move(dev));
+    return devices_.back().get();
+}
+
+bool DevTmpfs::remove_device(const struct class_* cls, __kernel_dev_t devt) {
+    std::lock_guard lock(mutex_);
+    auto it = std::find_if(devices_.begin(), devices_.end(), [&](const auto& d) {
+        return d->cls == cls && d->devt == devt;
+    });
+    if (it == devices_.end()) return false;
+    nodes_.erase((*it)->name);
+    device_owner_.erase(it->get());
+    devices_.erase(it);
+    return true;
+}
+
+std::vector<std::string> DevTmpfs::release_owned_by(const Module* owner) {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> removed;
+    std::erase_if(devices_, [&](const auto& d) {
+        if (device_owner_[d.get()] != owner) return false;
+        removed.push_back(fmt::format("device {} ({}:{})", d->name, MAJOR(d->devt), MINOR(d->devt)));
+        nodes_.erase(d->name);
+        device_owner_.erase(d.get());
+        return true;
+    });
+    std::erase_if(classes_, [&](const auto& c) {
+        if (c->owner != owner) return false;
+        removed.push_back(fmt::format("class {}", c->name));
+        return true;
+    });
+    std::erase_if(nodes_, [&](const auto& kv) { return kv.second.owner == owner; });
+    return removed;
+}
+
+}  // namespace sk
+
+// ---- the module API ----
+
+extern "C" struct class_* sk_class_create(struct module* owner, const char* name) {
+    int err = 0;
+    struct class_* c = sk::kernel().devfs.add_class(name ? name : "", sk::module_of(owner), &err);
+    return c ? c : static_cast<struct class_*>(ERR_PTR(err));
+}
+
+extern "C" void class_destroy(const struct class_* cls) {
+    if (IS_ERR_OR_NULL(cls)) return;
+    sk::kernel().devfs.remove_class(cls);
+}
+
+extern "C" struct device* sk_device_create(struct module* owner, const struct class_* cls,
+                                           struct device* /*parent*/, __kernel_dev_t devt,
+                                           void* drvdata, const char* fmt, ...) {
+    char name[256];
+    va_list args;
+    va_start(args, fmt);
+    vsnprintf(name, sizeof name, fmt, args);
+    va_end(args);
+    int err = 0;
+    struct device* d =
+        sk::kernel().devfs.add_device(cls, devt, drvdata, name, sk::module_of(owner), &err);
+    return d ? d : static_cast<struct device*>(ERR_PTR(err));
+}
+
+extern "C" void device_destroy(const struct class_* cls, __kernel_dev_t devt) {
+    sk::kernel().devfs.remove_device(cls, devt);
+}
+
+extern "C" void* dev_get_drvdata(const struct device* dev) { return dev ? dev->drvdata : nullptr; }
+extern "C" const char* dev_name(const struct device* dev) { return dev ? dev->name.c_str() : ""; }

@@ -1,0 +1,205 @@
+// elf_image.cpp - reading a .ko with libelf before anything is mapped.
+//
+// The loader wants to refuse a bad image while refusing is free: before
+// dlopen, it checks the header, every section's bounds, and reads
+// .modinfo, the undefined symbols and the exports.
+#include <simkernel/elf_image.hpp>
+
+#include <gelf.h>
+#include <libelf.h>
+
+#include <fmt/format.h>
+
+#include <cstring>
+#include <memory>
+
+namespace sk {
+
+std::string ElfImage::info(const std::string& key) const {
+    for (const auto& e : modinfo)
+        if (e.key == key) return e.value;
+    return {};
+}
+
+bool ElfImage::has_info(const std::string& key) const {
+    for (const auto& e : modinfo)
+        if (e.key == key) return true;
+    return false;
+}
+
+const ElfSection* ElfImage::section(const std::string& name) const {
+    for (const auto& s : sections)
+        if (s.name == name) return &s;
+    return nullptr;
+}
+
+namespace {
+
+struct ElfCloser {
+    void operator()(Elf* e) const { elf_end(e); }
+};
+using ElfPtr = std::unique_ptr<Elf, ElfCloser>;
+
+// Checks the ELF header and that every section lies inside the file.
+ElfPtr open_checked(const void* data, size_t len, std::string* why) {
+    static const bool init = elf_version(EV_CURRENT) != EV_NONE;
+    (void)init;
+    if (len < EI_NIDENT || memcmp(data, ELFMAG, SELFMAG) != 0) {
+        *why = "not an ELF file (bad magic)";
+        return nullptr;
+    }
+    ElfPtr elf(elf_memory(static_cast<char*>(const_cast<void*>(data)), len));
+    if (!elf || elf_kind(elf.get()) != ELF_K_ELF) {
+        *why = fmt::format("unreadable ELF file: {}", elf_errmsg(-1));
+        return nullptr;
+    }
+    GElf_Ehdr eh;
+    if (!gelf_getehdr(elf.get(), &eh)) {
+        *why = "truncated ELF header";
+        return nullptr;
+    }
+    if (eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_ident[EI_DATA] != ELFDATA2LSB) {
+        *why = "not a 64-bit little-endian ELF file";
+        return nullptr;
+    }
+    if (eh.e_machine != EM_X86_64) {
+        *why = fmt::format("ELF machine {} is not x86-64 ({})", eh.e_machine, EM_X86_64);
+        return nullptr;
+    }
+    if (eh.e_type != ET_DYN) {
+        *why = "not a simkernel module (ELF type is not a shared object; was it built with the SDK?)";
+        return nullptr;
+    }
+    if (eh.e_shoff == 0 || eh.e_shoff > len ||
+        eh.e_shnum * static_cast<uint64_t>(eh.e_shentsize) > len - eh.e_shoff) {
+        *why = "truncated file: the section headers lie past its end";
+        return nullptr;
+    }
+    if (eh.e_phoff > len || eh.e_phnum * static_cast<uint64_t>(eh.e_phentsize) > len - eh.e_phoff) {
+        *why = "truncated file: the program headers lie past its end";
+        return nullptr;
+    }
+    for (Elf_Scn* scn = nullptr; (scn = elf_nextscn(elf.get(), scn));) {
+        GElf_Shdr sh;
+        if (!gelf_getshdr(scn, &sh)) {
+            *why = "unreadable section header";
+            return nullptr;
+        }
+        if (sh.sh_type != SHT_NOBITS && (sh.sh_offset > len || sh.sh_size > len - sh.sh_offset)) {
+            *why = "truncated file: a section lies past its end";
+            return nullptr;
+        }
+    }
+    return elf;
+}
+
+std::string section_name(Elf* elf, const GElf_Shdr& sh) {
+    size_t shstrndx;
+    if (elf_getshdrstrndx(elf, &shstrndx) != 0) return {};
+    const char* n = elf_strptr(elf, shstrndx, sh.sh_name);
+    return n ? n : "";
+}
+
+void parse_modinfo(const char* p, size_t size, std::vector<ModinfoEntry>* out) {
+    const char* end = p + size;
+    while (p < end) {
+        size_t n = strnlen(p, static_cast<size_t>(end - p));
+        std::string rec(p, n);
+        p += n + 1;
+        if (rec.empty()) continue;  // padding between records
+        size_t eq = rec.find('=');
+        if (eq == std::string::npos) continue;
+        out->push_back({rec.substr(0, eq), rec.substr(eq + 1)});
+    }
+}
+
+}  // namespace
+
+bool parse_elf_image(const void* data, size_t len, ElfImage* out, std::string* why) {
+    ElfPtr elf = open_checked(data, len, why);
+    if (!elf) return false;
+    *out = {};
+    bool have_modinfo = false;
+    std::vector<std::pair<uint64_t, std::string>> ksymtab_sections;  // index, name
+
+    size_t phnum = 0;
+    elf_getphdrnum(elf.get(), &phnum);
+    uint64_t lo = UINT64_MAX, hi = 0;
+    for (size_t i = 0; i < phnum; ++i) {
+        GElf_Phdr ph;
+        if (gelf_getphdr(elf.get(), static_cast<int>(i), &ph) && ph.p_type == PT_LOAD) {
+            lo = std::min(lo, ph.p_vaddr & ~uint64_t{4095});
+            hi = std::max(hi, ph.p_vaddr + ph.p_memsz);
+        }
+    }
+    if (hi == 0) {
+        *why = "no loadable segments";
+        return false;
+    }
+    out->load_size = ((hi - lo) + 4095) & ~uint64_t{4095};
+
+    for (Elf_Scn* scn = nullptr; (scn = elf_nextscn(elf.get(), scn));) {
+        GElf_Shdr sh;
+        gelf_getshdr(scn, &sh);
+        std::string name = section_name(elf.get(), sh);
+        out->sections.push_back({name, sh.sh_addr, sh.sh_size});
+        if (name == ".modinfo") {
+            Elf_Data* d = elf_getdata(scn, nullptr);
+            if (d && d->d_buf) parse_modinfo(static_cast<const char*>(d->d_buf), d->d_size, &out->modinfo);
+            have_modinfo = true;
+        } else if (name == "__ksymtab" || name == "__ksymtab_gpl") {
+            ksymtab_sections.emplace_back(elf_ndxscn(scn), name);
+        } else if (sh.sh_type == SHT_DYNSYM) {
+            // What the dynamic linker will have to find: the undefined symbols.
+            Elf_Data* d = elf_getdata(scn, nullptr);
+            size_t n = sh.sh_entsize ? sh.sh_size / sh.sh_entsize : 0;
+            for (size_t i = 1; d && i < n; ++i) {
+                GElf_Sym sym;
+                if (!gelf_getsym(d, static_cast<int>(i), &sym)) continue;
+                if (sym.st_shndx != SHN_UNDEF) continue;
+                if (GELF_ST_BIND(sym.st_info) == STB_WEAK) continue;  // may stay NULL
+                const char* s = elf_strptr(elf.get(), sh.sh_link, sym.st_name);
+                if (s && *s) out->undefined.emplace_back(s);
+            }
+        }
+    }
+    if (!have_modinfo) {
+        *why = "no .modinfo section (was it built with the SDK's module.h?)";
+        return false;
+    }
+
+    // Exports: symbols named __ksymtab_<sym>, in __ksymtab or __ksymtab_gpl.
+    for (Elf_Scn* scn = nullptr; (scn = elf_nextscn(elf.get(), scn));) {
+        GElf_Shdr sh;
+        gelf_getshdr(scn, &sh);
+        if (sh.sh_type != SHT_SYMTAB) continue;
+        Elf_Data* d = elf_getdata(scn, nullptr);
+        size_t n = sh.sh_entsize ? sh.sh_size / sh.sh_entsize : 0;
+        for (size_t i = 1; d && i < n; ++i) {
+            GElf_Sym sym;
+            if (!gelf_getsym(d, static_cast<int>(i), &sym)) continue;
+            const char* s = elf_strptr(elf.get(), sh.sh_link, sym.st_name);
+            if (!s || strncmp(s, "__ksymtab_", 10) != 0) continue;
+            for (const auto& [index, secname] : ksymtab_sections)
+                if (sym.st_shndx == index) out->exports.push_back({s + 10, secname == "__ksymtab_gpl"});
+        }
+    }
+    return true;
+}
+
+bool read_modinfo(const void* data, size_t len, std::vector<ModinfoEntry>* out, std::string* why) {
+    ElfPtr elf = open_checked(data, len, why);
+    if (!elf) return false;
+    for (Elf_Scn* scn = nullptr; (scn = elf_nextscn(elf.get(), scn));) {
+        GElf_Shdr sh;
+        gelf_getshdr(scn, &sh);
+        if (section_name(elf.get(), sh) != ".modinfo") continue;
+        Elf_Data* d = elf_getdata(scn, nullptr);
+        if (d && d->d_buf) parse_modinfo(static_cast<const char*>(d->d_buf), d->d_size, out);
+        return true;
+    }
+    *why = "no .modinfo section";
+    return false;
+}
+
+}  // namespace sk

@@ -1,0 +1,46 @@
+// ksyms.hpp - the kernel's symbol table: every name a module may link
+// against, from the kernel itself or exported by a loaded module.
+#pragma once
+
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace sk {
+
+struct Module;
+
+struct KernelSymbol {
+    std::string name;
+    const void* addr;
+    bool gpl_only;
+    Module* owner;  // nullptr: the kernel
+};
+
+class SymbolTable {
+public:
+    SymbolTable();  // starts with the kernel's own exports (ksyms_exports.cpp)
+
+    const KernelSymbol* find(std::string_view name) const;
+    // Adds a module's exports; fails with the first name already taken.
+    bool add_module_exports(const std::vector<KernelSymbol>& syms, std::string* clash);
+    void remove_module_exports(const Module* owner);
+    std::vector<KernelSymbol> all() const;
+    size_t size() const;
+
+private:
+    mutable std::mutex mutex_;
+    std::unordered_map<std::string, KernelSymbol> table_;
+};
+
+// The kernel's export list, in plain sight in ksyms_exports.cpp.
+struct KernelExport {
+    const char* name;
+    const void* addr;
+    bool gpl_only;
+};
+const std::vector<KernelExport>& kernel_exports();
+
+}  // namespace sk

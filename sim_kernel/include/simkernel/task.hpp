@@ -1,0 +1,69 @@
+// task.hpp - a task (process): pid, credentials, working directory and the
+// file-descriptor table its system calls index.
+#pragma once
+
+#include <simkernel/kapi.h>
+
+#include <atomic>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace sk {
+
+// The fd table: small integers -> struct file. Only the task's own thread
+// touches it, so the read path takes no lock.
+class FdTable {
+public:
+    static constexpr int kMaxFds = 1024;  // RLIMIT_NOFILE
+
+    struct file* get(int fd) const {
+        return (fd >= 0 && static_cast<size_t>(fd) < fds_.size()) ? fds_[fd] : nullptr;
+    }
+    int install(struct file* f);             // lowest free fd, or -EMFILE
+    int install_at(int fd, struct file* f);  // for stdin/stdout/stderr
+    struct file* remove(int fd);             // nullptr if fd was not open
+    std::vector<int> open_fds() const;
+    FdTable clone() const;  // fork: the same files, each one reference more
+
+private:
+    std::vector<struct file*> fds_;
+};
+
+struct Task {
+    pid_t pid = 0;
+    pid_t ppid = 0;
+    uid_t uid = 0;
+    gid_t gid = 0;
+    std::string comm;
+    std::string cwd = "/";
+    FdTable files;
+
+    // The user buffer of the system call in progress: copy_to_user and
+    // copy_from_user may only touch [user_buf, user_buf + user_len).
+    const char* user_buf = nullptr;
+    size_t user_len = 0;
+    bool user_window = false;
+};
+
+// The task whose system call this thread is running (Linux's `current`).
+Task* current_task();
+void set_current_task(Task* t);
+
+class TaskTable {
+public:
+    Task* spawn(const Task* parent, std::string comm, uid_t uid, gid_t gid);
+    void exit(Task* t);  // closes its files, forgets it
+    Task* find(pid_t pid) const;
+    std::vector<Task*> all() const;
+    void exit_all();
+
+private:
+    mutable std::mutex mutex_;
+    std::vector<std::unique_ptr<Task>> tasks_;
+    pid_t next_pid_ = 1;
+};
+
+}  // namespace sk

@@ -1,0 +1,61 @@
+// ksyms_exports.cpp - EXPORT_SYMBOL for the kernel itself: every function
+// and variable a module may call or use. A module whose undefined symbols
+// are not all here (or exported by a loaded module) is refused with
+// "Unknown symbol": it cannot reach the host's C library behind our back.
+#include <simkernel/kapi.h>
+#include <simkernel/ksyms.hpp>
+
+#include <asm/syscall.h>
+
+// Bodies live in the C library; the kernel exports them under Linux's names.
+#define EXPORT(sym)     {#sym, reinterpret_cast<const void*>(&sym), false}
+#define EXPORT_GPL(sym) {#sym, reinterpret_cast<const void*>(&sym), true}
+// C++ overloads strchr and friends; the non-const one is the C symbol.
+#define EXPORT_OVERLOADED(sym, type) {#sym, reinterpret_cast<const void*>(static_cast<type>(&sym)), false}
+
+namespace sk {
+
+const std::vector<KernelExport>& kernel_exports() {
+    static const std::vector<KernelExport> exports = {
+        // kernel/printk
+        EXPORT(printk), EXPORT(vprintk),
+        // lib/string.c, lib/vsprintf.c
+        EXPORT(memcpy), EXPORT(memmove), EXPORT(memset), EXPORT(memcmp),
+        EXPORT_OVERLOADED(memchr, void* (*)(void*, int, size_t)),
+        EXPORT(strlen), EXPORT(strnlen), EXPORT(strcmp), EXPORT(strncmp), EXPORT(strcpy),
+        EXPORT(strncpy), EXPORT(strcat), EXPORT(strncat),
+        EXPORT_OVERLOADED(strchr, char* (*)(char*, int)),
+        EXPORT_OVERLOADED(strrchr, char* (*)(char*, int)),
+        EXPORT_OVERLOADED(strstr, char* (*)(char*, const char*)), EXPORT(snprintf), EXPORT(sprintf), EXPORT(vsnprintf),
+        EXPORT(scnprintf), EXPORT(strscpy),
+        EXPORT(kstrtol), EXPORT(kstrtoul), EXPORT(kstrtoint), EXPORT(kstrtouint),
+        EXPORT(kstrtobool),
+        // mm/slab
+        EXPORT(sk_kmalloc), EXPORT(sk_krealloc), EXPORT(kfree), EXPORT(ksize),
+        // arch/x86/lib/usercopy
+        EXPORT(copy_to_user), EXPORT(copy_from_user), EXPORT(clear_user),
+        EXPORT(strncpy_from_user),
+        // fs/char_dev.c, fs/read_write.c, fs/open.c
+        EXPORT(sk_register_chrdev), EXPORT(__unregister_chrdev),
+        EXPORT(no_llseek), EXPORT(noop_llseek), EXPORT(default_llseek),
+        EXPORT(fixed_size_llseek), EXPORT(nonseekable_open), EXPORT(stream_open),
+        // drivers/base
+        EXPORT_GPL(sk_class_create), EXPORT_GPL(class_destroy), EXPORT_GPL(sk_device_create),
+        EXPORT_GPL(device_destroy), EXPORT_GPL(dev_get_drvdata), EXPORT(dev_name),
+        // kernel/irq, arch/x86 port I/O
+        EXPORT(sk_request_irq), EXPORT(free_irq), EXPORT(inb), EXPORT(outb),
+        // kernel/module
+        EXPORT(try_module_get), EXPORT(module_put), EXPORT(__module_get),
+        // kernel/params.c
+        EXPORT(param_ops_byte), EXPORT(param_ops_short), EXPORT(param_ops_ushort),
+        EXPORT(param_ops_int), EXPORT(param_ops_uint), EXPORT(param_ops_long),
+        EXPORT(param_ops_ulong), EXPORT(param_ops_ullong), EXPORT(param_ops_hexint),
+        EXPORT(param_ops_charp), EXPORT(param_ops_bool), EXPORT(param_ops_invbool),
+        EXPORT(param_ops_string), EXPORT(param_array_ops),
+        // arch/x86/entry: a module may replace a system call (and must put it back)
+        EXPORT(sys_call_table),
+    };
+    return exports;
+}
+
+}  // namespace sk

@@ -1,0 +1,46 @@
+// ksys.hpp - the system calls' bodies, with typed arguments. The table in
+// syscall_table.cpp unpacks registers and calls these. Private to the kernel.
+#pragma once
+
+#include <simkernel/kapi.h>
+
+#include <string>
+#include <sys/utsname.h>
+#include <vector>
+
+namespace sk {
+
+class Kernel;
+struct Task;
+
+long ksys_read(Task& t, int fd, char* buf, size_t count);
+long ksys_write(Task& t, int fd, const char* buf, size_t count);
+long ksys_lseek(Task& t, int fd, long offset, int whence);
+long ksys_ioctl(Task& t, int fd, unsigned int cmd, unsigned long arg);
+long ksys_open(Kernel& k, Task& t, const char* path, int flags, umode_t mode);
+long ksys_close(Task& t, int fd);
+long ksys_getdents64(Task& t, int fd, char* buf, size_t count);
+long ksys_stat(Kernel& k, Task& t, const char* path, struct stat* st);
+long ksys_fstat(Task& t, int fd, struct stat* st);
+long ksys_mknod(Kernel& k, Task& t, const char* path, umode_t mode, unsigned long dev);
+long ksys_unlink(Kernel& k, Task& t, const char* path);
+long ksys_chdir(Kernel& k, Task& t, const char* path);
+long ksys_getcwd(Task& t, char* buf, size_t size);
+long ksys_uname(Task& t, struct utsname* u);
+long ksys_syslog(Kernel& k, Task& t, int type, char* buf, int len);
+long ksys_init_module(Kernel& k, Task& t, const void* image, unsigned long len, const char* params);
+long ksys_finit_module(Kernel& k, Task& t, int fd, const char* params, int flags);
+long ksys_delete_module(Kernel& k, Task& t, const char* name, unsigned flags);
+
+// A path or string argument copied in from the user, as getname() does.
+long getname(const char* user, std::string* out);
+// Everything a file holds, read through its f_op (finit_module).
+long kernel_read_file(Task& t, struct file* f, std::vector<char>* out);
+// Runs fn with the user-copy window set to [buf, buf+len).
+struct UserWindow {
+    Task& t;
+    UserWindow(Task& task, const void* buf, size_t len);
+    ~UserWindow();
+};
+
+}  // namespace sk

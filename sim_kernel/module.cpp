@@ -1,0 +1,109 @@
+// module.cpp - the module list, reference counts, taint letters.
+#include <simkernel/kernel.hpp>
+#include <simkernel/module.hpp>
+
+#include <algorithm>
+
+namespace sk {
+
+const char* state_name(ModuleState s) {
+    switch (s) {
+    case ModuleState::Loading: return "Loading";
+    case ModuleState::Live: return "Live";
+    case ModuleState::Unloading: return "Unloading";
+    }
+    return "?";
+}
+
+std::string taint_letters(unsigned long mask, bool module_only) {
+    // Linux's order (kernel/panic.c taint_flags); module_only keeps the
+    // letters that describe a module rather than the kernel.
+    struct Flag { unsigned bit; char letter; bool module; };
+    static const Flag flags[] = {
+        {TAINT_PROPRIETARY_MODULE, 'P', true}, {TAINT_FORCED_MODULE, 'F', true},
+        {TAINT_FORCED_RMMOD, 'R', false},      {TAINT_DIE, 'D', false},
+        {TAINT_WARN, 'W', false},              {TAINT_OOT_MODULE, 'O', true},
+        {TAINT_UNSIGNED_MODULE, 'E', true},
+    };
+    std::string out;
+    for (const Flag& f : flags)
+        if ((mask & (1UL << f.bit)) && (!module_only || f.module)) out += f.letter;
+    return out;
+}
+
+Module* ModuleList::find(const std::string& name) const {
+    std::lock_guard lock(mutex_);
+    for (const auto& m : modules_)
+        if (m->name == name) return m.get();
+    return nullptr;
+}
+
+void ModuleList::add(std::unique_ptr<Module> m) {
+    std::lock_guard lock(mutex_);
+    modules_.push_back(std::move(m));
+}
+
+std::unique_ptr<Module> ModuleList::remove(const Module* m) {
+    std::lock_guard lock(mutex_);
+    auto it = std::find_if(modules_.begin(), modules_.end(),
+                           [m](const auto& p) { return p.get() == m; });
+    if (it == modules_.end()) return nullptr;
+    std::unique_ptr<Module> out = std::move(*it);
+    modules_.erase(it);
+    return out;
+}
+
+std::vector<Module*> ModuleList::all() const {
+    std::lock_guard lock(mutex_);
+    std::vector<Module*> out;
+    for (const auto& m : modules_) out.push_back(m.get());
+    return out;
+}
+
+std::string module_name_from_path(const std::string& path) {
+    std::string name = path.substr(path.find_last_of('/') + 1);
+    for (const char* ext : {".ko.xz", ".ko.zst", ".ko.gz", ".ko"}) {
+        std::string e(ext);
+        if (name.size() > e.size() && name.compare(name.size() - e.size(), e.size(), e) == 0) {
+            name.resize(name.size() - e.size());
+            break;
+        }
+    }
+    std::replace(name.begin(), name.end(), '-', '_');
+    return name;
+}
+
+Module* module_of(struct module* m) {
+    return m ? static_cast<Module*>(m->sk_kernel) : nullptr;
+}
+
+// The count goes negative (kRefDead) at the moment rmmod commits to
+// removing the module; from then on no one can take a new reference.
+bool module_get(Module* m) {
+    if (!m) return true;
+    long v = m->refcnt.load();
+    do {
+        if (v < 0) return false;
+    } while (!m->refcnt.compare_exchange_weak(v, v + 1));
+    return true;
+}
+
+void module_put_ref(Module* m) {
+    if (m) m->refcnt.fetch_sub(1);
+}
+
+}  // namespace sk
+
+// ---- the module API ----
+
+extern "C" bool try_module_get(struct module* module) {
+    return sk::module_get(sk::module_of(module));
+}
+
+extern "C" void module_put(struct module* module) {
+    sk::module_put_ref(sk::module_of(module));
+}
+
+extern "C" void __module_get(struct module* module) {
+    if (sk::Module* m = sk::module_of(module)) m->refcnt.fetch_add(1);
+}

@@ -1,0 +1,320 @@
+// module_loader.cpp - init_module and delete_module (kernel/module/main.c).
+//
+// load_module() takes the steps Linux takes, and undoes them in reverse
+// order when one fails, so that a failed insmod leaves nothing behind:
+//
+//   1. check the image: ELF header, sections, .modinfo name and vermagic
+//   2. resolve: every undefined symbol must be exported by someone
+//   3. map it: a private in-memory copy, dlopen'ed (a fresh mapping each time)
+//   4. link it in: exports, dependencies, taint, parameters, the module list
+//   5. run init_module; if it fails, undo 4 and 3
+#include "ksys.hpp"
+
+#include <simkernel/kernel.hpp>
+#include <simkernel/loader.hpp>
+#include <simkernel/params.hpp>
+
+#include <boost/dll/shared_library.hpp>
+#include <fmt/format.h>
+
+#include <dlfcn.h>
+#include <link.h>
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <set>
+
+namespace sk {
+
+namespace {
+
+bool license_is_gpl_compatible(const std::string& license) {
+    static const char* const gpl[] = {"GPL", "GPL v2", "GPL and additional rights",
+                                      "Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL"};
+    return std::any_of(std::begin(gpl), std::end(gpl), [&](const char* l) { return license == l; });
+}
+
+// Step 1: is this a module built for this kernel?
+long check_modinfo(Kernel& k, const ElfImage& img, const std::string& name, unsigned flags,
+                   unsigned long* taints) {
+    std::string magic = img.info("vermagic");
+    if (magic != kernel_vermagic()) {
+        if (!(flags & kInitIgnoreVermagic)) {
+            if (magic.empty()) printk(KERN_ERR "%s: no version magic found\n", name.c_str());
+            else printk(KERN_ERR "%s: version magic '%s' should be '%s'\n", name.c_str(),
+                        magic.c_str(), kernel_vermagic());
+            return -ENOEXEC;
+        }
+        printk(KERN_WARNING "%s: bad vermagic: kernel tainted.\n", name.c_str());
+        *taints |= 1UL << TAINT_FORCED_MODULE;
+    }
+    if (!img.has_info("intree")) {
+        if (!(k.tainted() & (1UL << TAINT_OOT_MODULE)))
+            printk(KERN_WARNING "%s: loading out-of-tree module taints kernel.\n", name.c_str());
+        *taints |= 1UL << TAINT_OOT_MODULE;
+    }
+    // simkernel has no module signing: every module is unsigned, as on a
+    // kernel with CONFIG_MODULE_SIG and no key.
+    if (!(k.tainted() & (1UL << TAINT_UNSIGNED_MODULE)))
+        printk(KERN_NOTICE "%s: module verification failed: signature and/or required key missing - tainting kernel\n",
+               name.c_str());
+    *taints |= 1UL << TAINT_UNSIGNED_MODULE;
+    std::string license = img.info("license");
+    if (!license_is_gpl_compatible(license)) {
+        if (!(k.tainted() & (1UL << TAINT_PROPRIETARY_MODULE))) {
+            if (license.empty()) printk(KERN_WARNING "%s: module license unspecified taints kernel.\n", name.c_str());
+            else printk(KERN_WARNING "%s: module license '%s' taints kernel.\n", name.c_str(), license.c_str());
+        }
+        *taints |= 1UL << TAINT_PROPRIETARY_MODULE;
+    }
+    return 0;
+}
+
+// Step 2: every symbol the module needs, from the kernel or a loaded module.
+long resolve_symbols(Kernel& k, const ElfImage& img, const std::string& name,
+                     std::set<Module*>* deps) {
+    bool gpl_ok = license_is_gpl_compatible(img.info("license"));
+    long err = 0;
+    for (const std::string& s : img.undefined) {
+        const KernelSymbol* sym = k.symbols.find(s);
+        if (!sym) {
+            printk(KERN_WARNING "%s: Unknown symbol %s (err %d)\n", name.c_str(), s.c_str(), -ENOENT);
+            err = -ENOENT;
+            continue;
+        }
+        if (sym->gpl_only && !gpl_ok) {
+            printk(KERN_WARNING "%s: Unknown symbol %s (err %d)\n", name.c_str(), s.c_str(), -ENOENT);
+            printk(KERN_WARNING "%s: %s is exported GPL-only; a module with license '%s' may not use it\n",
+                   name.c_str(), s.c_str(), img.info("license").c_str());
+            err = -ENOENT;
+            continue;
+        }
+        if (sym->owner) deps->insert(sym->owner);
+    }
+    return err;
+}
+
+// Step 3: map a private copy. A memfd is a new file each time, so the
+// dynamic linker never hands back an older mapping of a rebuilt .ko.
+long map_image(const void* image, size_t len, const std::string& name, Module* m) {
+    int fd = memfd_create(name.c_str(), MFD_CLOEXEC);
+    if (fd < 0) return -errno;
+    const char* p = static_cast<const char*>(image);
+    for (size_t done = 0; done < len;) {
+        ssize_t n = ::write(fd, p + done, len - done);
+        if (n <= 0) {
+            ::close(fd);
+            return -EIO;
+        }
+        done += static_cast<size_t>(n);
+    }
+    try {
+        namespace dll = boost::dll;
+        auto lib = std::make_shared<dll::shared_library>(
+            fmt::format("/proc/self/fd/{}", fd), dll::load_mode::rtld_now | dll::load_mode::rtld_global);
+        ::close(fd);
+        m->library = lib;
+        struct link_map* lm = nullptr;
+        if (dlinfo(lib->native(), RTLD_DI_LINKMAP, &lm) == 0 && lm) m->base = lm->l_addr;
+        if (lib->has("__this_module")) m->mod = &lib->get<struct module>("__this_module");
+        if (lib->has("init_module")) m->init = lib->get<int()>("init_module");
+        if (lib->has("cleanup_module")) m->exit = lib->get<void()>("cleanup_module");
+    } catch (const std::exception& e) {
+        ::close(fd);
+        printk(KERN_ERR "%s: cannot map module: %s\n", name.c_str(), e.what());
+        return -ENOEXEC;
+    }
+    return 0;
+}
+
+// The module's exports, with the addresses the mapping gave them.
+std::vector<KernelSymbol> module_exports(Module* m) {
+    std::vector<KernelSymbol> out;
+    auto* lib = static_cast<boost::dll::shared_library*>(m->library.get());
+    for (const ElfExport& e : m->image.exports)
+        if (lib->has(e.name)) out.push_back({e.name, &lib->get<char>(e.name), e.gpl_only, m});
+    return out;
+}
+
+void link_dependencies(Module* m, const std::set<Module*>& deps) {
+    for (Module* d : deps) {
+        d->refcnt.fetch_add(1);
+        d->used_by.push_back(m);
+        m->uses.push_back(d);
+    }
+}
+
+void unlink_dependencies(Module* m) {
+    for (Module* d : m->uses) {
+        std::erase(d->used_by, m);
+        module_put_ref(d);
+    }
+    m->uses.clear();
+}
+
+}  // namespace
+
+void release_module_resources(Kernel& k, Module& m) {
+    const char* name = m.name.c_str();
+    free_module_params(m);
+    for (const ChrdevRegion& r : k.chrdevs.release_owned_by(&m))
+        printk(KERN_WARNING "%s: left char device region %u:%u-%u \"%s\" registered; the kernel removed it\n",
+               name, r.major, r.baseminor, r.baseminor + r.count - 1, r.name.c_str());
+    for (const std::string& what : k.devfs.release_owned_by(&m))
+        printk(KERN_WARNING "%s: left %s behind; the kernel removed it\n", name, what.c_str());
+    for (const auto& [irq, a] : k.irqs.release_owned_by(&m))
+        printk(KERN_WARNING "%s: left IRQ %u handler \"%s\" registered; the kernel freed it\n", name, irq,
+               a.name.c_str());
+    AllocStats leaked = k.slab.release_owned_by(&m);
+    if (leaked.count)
+        printk(KERN_WARNING "%s: leaked %zu bytes in %zu allocation%s; the kernel freed them\n", name,
+               leaked.bytes, leaked.count, leaked.count == 1 ? "" : "s");
+}
+
+long load_module(Kernel& k, const void* image, size_t len, const std::string& params, unsigned flags) {
+    std::lock_guard serial(k.modules.load_mutex());
+
+    // 1. Check the image.
+    auto owned = std::make_unique<Module>();
+    Module* m = owned.get();
+    std::string why;
+    if (!parse_elf_image(image, len, &m->image, &why)) {
+        printk(KERN_ERR "module: %s\n", why.c_str());
+        return -ENOEXEC;
+    }
+    m->name = m->image.info("name");
+    if (m->name.empty()) {
+        printk(KERN_ERR "module: .modinfo has no name= (was it built with the SDK?)\n");
+        return -ENOEXEC;
+    }
+    if (m->name.size() >= MODULE_NAME_LEN) {
+        printk(KERN_ERR "module: name '%s' is longer than %d characters\n", m->name.c_str(), MODULE_NAME_LEN - 1);
+        return -ENOEXEC;
+    }
+    if (k.modules.find(m->name)) return -EEXIST;
+    unsigned long taints = 0;
+    if (long err = check_modinfo(k, m->image, m->name, flags, &taints)) return err;
+
+    // 2. Resolve its symbols.
+    std::set<Module*> deps;
+    if (long err = resolve_symbols(k, m->image, m->name, &deps)) return err;
+
+    // 3. Map it.
+    if (long err = map_image(image, len, m->name, m)) return err;
+    if (!m->mod || !m->init) {
+        printk(KERN_ERR "%s: %s (was it built with the SDK?)\n", m->name.c_str(),
+               !m->mod ? "no __this_module" : "no init_module: nothing to run");
+        return -ENOEXEC;  // ~Module unmaps it
+    }
+    m->size = m->image.load_size;
+    m->mod->sk_kernel = m;
+    m->mod->init = m->init;
+    m->mod->exit = m->exit;
+
+    // 4. Link it in.
+    std::string clash;
+    if (!k.symbols.add_module_exports(module_exports(m), &clash)) {
+        const KernelSymbol* other = k.symbols.find(clash);
+        printk(KERN_ERR "%s: exports duplicate symbol %s (owned by %s)\n", m->name.c_str(), clash.c_str(),
+               other && other->owner ? other->owner->name.c_str() : "kernel");
+        return -ENOEXEC;
+    }
+    link_dependencies(m, deps);
+    if (long err = parse_module_params(*m, params)) {
+        free_module_params(*m);
+        unlink_dependencies(m);
+        k.symbols.remove_module_exports(m);
+        return err;
+    }
+    m->taints = taints;
+    for (unsigned bit = 0; bit < 32; ++bit)
+        if (taints & (1UL << bit)) k.add_taint(bit);
+    m->state = ModuleState::Loading;
+    k.modules.add(std::move(owned));
+
+    // 5. Run its init.
+    int ret = m->init();
+    if (ret > 0) {
+        printk(KERN_WARNING "do_init_module: '%s'->init suspiciously returned %d, it should follow 0/-E convention\n",
+               m->name.c_str(), ret);
+        ret = 0;
+    }
+    if (ret < 0) {
+        m->state = ModuleState::Unloading;
+        release_module_resources(k, *m);
+        unlink_dependencies(m);
+        k.symbols.remove_module_exports(m);
+        k.modules.remove(m);  // ~Module unmaps it
+        return ret;
+    }
+    m->state = ModuleState::Live;
+    return 0;
+}
+
+long unload_module(Kernel& k, const std::string& name, unsigned flags) {
+    std::lock_guard serial(k.modules.load_mutex());
+    Module* m = k.modules.find(name);
+    if (!m) return -ENOENT;
+    bool shutdown = flags & kUnloadShutdown;
+    bool force = shutdown || (flags & kUnloadForce);
+
+    if (!shutdown) {
+        if (!m->used_by.empty()) return -EWOULDBLOCK;  // others use its symbols
+        if (m->state.load() != ModuleState::Live) return -EBUSY;
+        if (!m->exit) {
+            if (!force) return -EBUSY;  // no cleanup_module: it cannot be removed
+        }
+    }
+    long zero = 0;
+    if (!m->refcnt.compare_exchange_strong(zero, Module::kRefDead)) {
+        if (!force) return -EWOULDBLOCK;  // files open on its devices, or a try_module_get
+        m->refcnt.store(Module::kRefDead);
+    }
+    if (force && !shutdown) {
+        printk(KERN_WARNING "Disabling lock debugging due to kernel taint\n");
+        k.add_taint(TAINT_FORCED_RMMOD);
+    }
+
+    m->state = ModuleState::Unloading;
+    if (m->exit) m->exit();
+    release_module_resources(k, *m);
+    unlink_dependencies(m);
+    k.symbols.remove_module_exports(m);
+    k.modules.remove(m);  // ~Module unmaps it
+    return 0;
+}
+
+long ksys_init_module(Kernel& k, Task& t, const void* image, unsigned long len, const char* uparams) {
+    if (t.uid != 0) return -EPERM;
+    if (!image || len < sizeof(Elf64_Ehdr)) return -ENOEXEC;
+    std::string params;
+    if (uparams) {
+        if (long err = getname(uparams, &params)) return err;
+    }
+    return load_module(k, image, len, params, 0);
+}
+
+long ksys_finit_module(Kernel& k, Task& t, int fd, const char* uparams, int flags) {
+    if (t.uid != 0) return -EPERM;
+    if (flags & ~(kInitIgnoreVermagic | kInitIgnoreModversions)) return -EINVAL;
+    struct file* f = t.files.get(fd);
+    if (!f) return -EBADF;
+    std::vector<char> image;
+    if (long err = kernel_read_file(t, f, &image)) return err;
+    if (image.size() < sizeof(Elf64_Ehdr)) return -ENOEXEC;
+    std::string params;
+    if (uparams) {
+        if (long err = getname(uparams, &params)) return err;
+    }
+    return load_module(k, image.data(), image.size(), params, static_cast<unsigned>(flags));
+}
+
+long ksys_delete_module(Kernel& k, Task& t, const char* uname, unsigned flags) {
+    if (t.uid != 0) return -EPERM;
+    std::string name;
+    if (long err = getname(uname, &name)) return err;
+    if (name.size() >= MODULE_NAME_LEN) return -ENOENT;
+    return unload_module(k, name, flags & kUnloadForce);
+}
+
+}  // namespace sk

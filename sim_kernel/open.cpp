@@ -1,0 +1,76 @@
+// open.cpp - from a path to a struct file, and the last fput
+// (fs/open.c and fs/file_table.c in Linux).
+#include <simkernel/kernel.hpp>
+#include <simkernel/vfs.hpp>
+
+namespace sk {
+
+namespace {
+
+fmode_t fmode_from_flags(int flags) {
+    fmode_t m = FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
+    switch (flags & O_ACCMODE) {
+    case O_RDONLY: m |= FMODE_READ; break;
+    case O_WRONLY: m |= FMODE_WRITE; break;
+    case O_RDWR: m |= FMODE_READ | FMODE_WRITE; break;
+    default: break;
+    }
+    return m;
+}
+
+}  // namespace
+
+long vfs_open(Kernel& k, Task& t, std::string_view path, int flags, umode_t mode,
+              struct file** out) {
+    if (path.empty()) return -ENOENT;
+    if ((flags & O_ACCMODE) == O_ACCMODE) return -EINVAL;
+    ResolvedPath p = resolve_path(k, t.cwd, path);
+
+    auto* kf = new KFile;
+    kf->path = p.path;
+    kf->name = p.path == "/" ? "/" : p.path.substr(p.path.find_last_of('/') + 1);
+    kf->dentry.d_name = {kf->name.c_str(), static_cast<unsigned>(kf->name.size())};
+    kf->dentry.d_inode = &kf->inode;
+    kf->f.f_path.dentry = &kf->dentry;
+    kf->f.f_inode = &kf->inode;
+    kf->f.f_flags = static_cast<unsigned>(flags);
+    kf->f.f_mode = fmode_from_flags(flags);
+    kf->f.f_count = 1;
+
+    long err = 0;
+    switch (p.fs) {
+    case FsKind::Dev: err = devfs_open(k, t, p, flags, kf); break;
+    case FsKind::Proc: err = procfs_open(k, t, p, flags, kf); break;
+    case FsKind::Sys: err = sysfs_open(k, t, p, flags, kf); break;
+    case FsKind::Root:
+    case FsKind::Host: err = hostfs_open(k, t, p, flags, mode, kf); break;
+    }
+    if (err == 0 && kf->is_dir && (flags & O_ACCMODE) != O_RDONLY) {
+        fput(&kf->f);
+        return -EISDIR;
+    }
+    if (err == 0 && !kf->is_dir && (flags & O_DIRECTORY)) {
+        fput(&kf->f);
+        return -ENOTDIR;
+    }
+    if (err) {
+        if (kf->host_fd >= 0) ::close(kf->host_fd);
+        delete kf;
+        return err;
+    }
+    *out = &kf->f;
+    return 0;
+}
+
+void get_file(struct file* f) { __atomic_add_fetch(&f->f_count, 1, __ATOMIC_RELAXED); }
+
+void fput(struct file* f) {
+    if (!f || __atomic_sub_fetch(&f->f_count, 1, __ATOMIC_ACQ_REL) != 0) return;
+    KFile* kf = kfile(f);
+    if (f->f_op && f->f_op->release) f->f_op->release(&kf->inode, f);
+    module_put_ref(kf->module);
+    if (kf->host_fd >= 0) ::close(kf->host_fd);
+    delete kf;
+}
+
+}  // namespace sk

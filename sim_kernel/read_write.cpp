@@ -1,0 +1,184 @@
+// read_write.cpp - the device-independent read, write, lseek, ioctl and
+// close (fs/read_write.c, fs/ioctl.c, fs/open.c in Linux).
+//
+// Each one: fd -> struct file -> check what the open allows -> call the
+// driver's operation through f_op. No call here knows what device it is
+// talking to; a missing operation gets Linux's error for it.
+#include "ksys.hpp"
+
+#include <simkernel/kernel.hpp>
+#include <simkernel/syscalls.hpp>
+#include <simkernel/vfs.hpp>
+
+#include <dirent.h>
+
+namespace sk {
+
+namespace {
+constexpr size_t MAX_RW_COUNT = 0x7ffff000;  // INT_MAX rounded down to a page
+}  // namespace
+
+// The user's buffer for the length of one call: copy_*_user checks against it.
+UserWindow::UserWindow(Task& task, const void* buf, size_t len) : t(task) {
+    t.user_buf = static_cast<const char*>(buf);
+    t.user_len = len;
+    t.user_window = true;
+}
+UserWindow::~UserWindow() { t.user_window = false; }
+
+long kernel_read_file(Task& t, struct file* f, std::vector<char>* out) {
+    if (!(f->f_mode & FMODE_READ) || !f->f_op->read) return -EBADF;
+    constexpr size_t kMax = 64 << 20;  // no module is this big
+    out->clear();
+    loff_t pos = 0;
+    for (;;) {
+        size_t old = out->size();
+        out->resize(old + 65536);
+        ssize_t n;
+        {
+            UserWindow w(t, out->data() + old, 65536);
+            n = f->f_op->read(f, out->data() + old, 65536, &pos);
+        }
+        if (n < 0) return n;
+        out->resize(old + static_cast<size_t>(n));
+        if (n == 0) return 0;
+        if (out->size() > kMax) return -EFBIG;
+    }
+}
+
+long ksys_read(Task& t, int fd, char* buf, size_t count) {
+    struct file* f = t.files.get(fd);
+    if (!f) return -EBADF;
+    if (!(f->f_mode & FMODE_READ)) return -EBADF;
+    if (!f->f_op->read) return -EINVAL;
+    if (static_cast<ssize_t>(count) < 0) return -EINVAL;
+    if (count > MAX_RW_COUNT) count = MAX_RW_COUNT;
+    UserWindow w(t, buf, count);
+    return f->f_op->read(f, buf, count, &f->f_pos);
+}
+
+long ksys_write(Task& t, int fd, const char* buf, size_t count) {
+    struct file* f = t.files.get(fd);
+    if (!f) return -EBADF;
+    if (!(f->f_mode & FMODE_WRITE)) return -EBADF;
+    if (!f->f_op->write) return -EINVAL;
+    if (static_cast<ssize_t>(count) < 0) return -EINVAL;
+    if (count > MAX_RW_COUNT) count = MAX_RW_COUNT;
+    UserWindow w(t, buf, count);
+    return f->f_op->write(f, buf, count, &f->f_pos);
+}
+
+long ksys_lseek(Task& t, int fd, long offset, int whence) {
+    struct file* f = t.files.get(fd);
+    if (!f) return -EBADF;
+    if (whence < SEEK_SET || whence > SEEK_MAX) return -EINVAL;
+    if (!(f->f_mode & FMODE_LSEEK) || !f->f_op->llseek) return -ESPIPE;
+    return f->f_op->llseek(f, offset, whence);
+}
+
+long ksys_ioctl(Task& t, int fd, unsigned int cmd, unsigned long arg) {
+    struct file* f = t.files.get(fd);
+    if (!f) return -EBADF;
+    if (!f->f_op->unlocked_ioctl) return -ENOTTY;
+    long ret = f->f_op->unlocked_ioctl(f, cmd, arg);
+    return ret == -ENOIOCTLCMD ? -ENOTTY : ret;
+}
+
+long ksys_close(Task& t, int fd) {
+    struct file* f = t.files.remove(fd);
+    if (!f) return -EBADF;
+    long ret = 0;
+    if (f->f_op && f->f_op->flush) ret = f->f_op->flush(f, &t);
+    fput(f);
+    return ret;
+}
+
+long ksys_open(Kernel& k, Task& t, const char* path, int flags, umode_t mode) {
+    struct file* f = nullptr;
+    long err = vfs_open(k, t, path ? path : "", flags, mode, &f);
+    if (err) return err;
+    int fd = t.files.install(f);
+    if (fd < 0) fput(f);
+    return fd;
+}
+
+// getdents64: the directory's entries, from f_pos (an index) on.
+long ksys_getdents64(Task& t, int fd, char* buf, size_t count) {
+    struct file* f = t.files.get(fd);
+    if (!f) return -EBADF;
+    KFile* kf = kfile(f);
+    if (!kf->is_dir) return -ENOTDIR;
+    UserWindow w(t, buf, count);
+    size_t used = 0;
+    while (static_cast<size_t>(f->f_pos) < kf->dir.size()) {
+        const DirEntry& e = kf->dir[static_cast<size_t>(f->f_pos)];
+        size_t reclen = (offsetof(struct dirent64, d_name) + e.name.size() + 1 + 7) & ~size_t{7};
+        if (used + reclen > count) {
+            if (used == 0) return -EINVAL;  // not even one entry fits
+            break;
+        }
+        char rec[sizeof(struct dirent64) + 256] = {};
+        auto* d = reinterpret_cast<struct dirent64*>(rec);
+        d->d_ino = static_cast<ino64_t>(f->f_pos + 1);
+        d->d_off = f->f_pos + 1;
+        d->d_reclen = static_cast<unsigned short>(reclen);
+        d->d_type = e.type;
+        memcpy(d->d_name, e.name.c_str(), std::min<size_t>(e.name.size() + 1, 256));
+        if (copy_to_user(buf + used, rec, reclen)) return -EFAULT;
+        used += reclen;
+        ++f->f_pos;
+    }
+    return static_cast<long>(used);
+}
+
+namespace {
+ssize_t dir_read(struct file*, char*, size_t, loff_t*) { return -EISDIR; }
+}  // namespace
+
+const struct file_operations dir_fops = {
+    .owner = nullptr,
+    .llseek = nullptr,
+    .read = dir_read,
+};
+
+}  // namespace sk
+
+// ---- seek helpers for drivers (fs/read_write.c) ----
+
+extern "C" loff_t default_llseek(struct file* file, loff_t offset, int whence) {
+    loff_t pos;
+    switch (whence) {
+    case SEEK_SET: pos = offset; break;
+    case SEEK_CUR: pos = file->f_pos + offset; break;
+    case SEEK_END: pos = file->f_inode->i_size + offset; break;
+    default: return -EINVAL;
+    }
+    if (pos < 0) return -EINVAL;
+    file->f_pos = pos;
+    return pos;
+}
+
+extern "C" loff_t fixed_size_llseek(struct file* file, loff_t offset, int whence, loff_t size) {
+    loff_t pos;
+    switch (whence) {
+    case SEEK_SET: pos = offset; break;
+    case SEEK_CUR: pos = file->f_pos + offset; break;
+    case SEEK_END: pos = size + offset; break;
+    default: return -EINVAL;
+    }
+    if (pos < 0 || pos > size) return -EINVAL;
+    file->f_pos = pos;
+    return pos;
+}
+
+extern "C" loff_t noop_llseek(struct file* file, loff_t, int) { return file->f_pos; }
+extern "C" loff_t no_llseek(struct file*, loff_t, int) { return -ESPIPE; }
+
+extern "C" int nonseekable_open(struct inode*, struct file* filp) {
+    filp->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
+    return 0;
+}
+
+extern "C" int stream_open(struct inode* inode, struct file* filp) {
+    return nonseekable_open(inode, filp);
+}

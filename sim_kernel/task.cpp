@@ -1,0 +1,109 @@
+// task.cpp - tasks and their file-descriptor tables.
+#include <simkernel/task.hpp>
+#include <simkernel/vfs.hpp>
+
+#include <algorithm>
+
+namespace sk {
+
+namespace {
+// initial-exec: the kernel library is loaded at start-up, so `current` costs
+// one %fs-relative load on the system-call path instead of a __tls_get_addr call.
+thread_local Task* current_ __attribute__((tls_model("initial-exec"))) = nullptr;
+}
+
+Task* current_task() { return current_; }
+void set_current_task(Task* t) { current_ = t; }
+
+int FdTable::install(struct file* f) {
+    for (size_t fd = 0; fd < fds_.size(); ++fd) {
+        if (!fds_[fd]) {
+            fds_[fd] = f;
+            return static_cast<int>(fd);
+        }
+    }
+    if (fds_.size() >= kMaxFds) return -EMFILE;
+    fds_.push_back(f);
+    return static_cast<int>(fds_.size() - 1);
+}
+
+int FdTable::install_at(int fd, struct file* f) {
+    if (fd < 0 || fd >= kMaxFds) return -EBADF;
+    if (static_cast<size_t>(fd) >= fds_.size()) fds_.resize(fd + 1, nullptr);
+    if (fds_[fd]) fput(fds_[fd]);
+    fds_[fd] = f;
+    return fd;
+}
+
+struct file* FdTable::remove(int fd) {
+    struct file* f = get(fd);
+    if (f) fds_[fd] = nullptr;
+    while (!fds_.empty() && !fds_.back()) fds_.pop_back();
+    return f;
+}
+
+std::vector<int> FdTable::open_fds() const {
+    std::vector<int> out;
+    for (size_t fd = 0; fd < fds_.size(); ++fd)
+        if (fds_[fd]) out.push_back(static_cast<int>(fd));
+    return out;
+}
+
+FdTable FdTable::clone() const {
+    FdTable copy;
+    copy.fds_ = fds_;
+    for (struct file* f : copy.fds_)
+        if (f) get_file(f);
+    return copy;
+}
+
+Task* TaskTable::spawn(const Task* parent, std::string comm, uid_t uid, gid_t gid) {
+    auto t = std::make_unique<Task>();
+    t->uid = uid;
+    t->gid = gid;
+    t->comm = std::move(comm);
+    if (parent) {
+        t->ppid = parent->pid;
+        t->cwd = parent->cwd;
+        t->files = parent->files.clone();
+    }
+    std::lock_guard lock(mutex_);
+    t->pid = next_pid_++;
+    tasks_.push_back(std::move(t));
+    return tasks_.back().get();
+}
+
+void TaskTable::exit(Task* t) {
+    for (int fd : t->files.open_fds()) fput(t->files.remove(fd));
+    std::lock_guard lock(mutex_);
+    std::erase_if(tasks_, [t](const auto& p) { return p.get() == t; });
+}
+
+Task* TaskTable::find(pid_t pid) const {
+    std::lock_guard lock(mutex_);
+    for (const auto& t : tasks_)
+        if (t->pid == pid) return t.get();
+    return nullptr;
+}
+
+std::vector<Task*> TaskTable::all() const {
+    std::lock_guard lock(mutex_);
+    std::vector<Task*> out;
+    for (const auto& t : tasks_) out.push_back(t.get());
+    return out;
+}
+
+void TaskTable::exit_all() {
+    // Newest first, so children close their files before their parents.
+    for (;;) {
+        Task* t = nullptr;
+        {
+            std::lock_guard lock(mutex_);
+            if (tasks_.empty()) return;
+            t = tasks_.back().get();
+        }
+        exit(t);
+    }
+}
+
+}  // namespace sk
