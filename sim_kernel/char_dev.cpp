@@ -44,7 +44,8 @@ int ChrdevTable::register_region(unsigned major, unsigned baseminor, unsigned co
         return -EINVAL;
     }
     std::unique_lock lock(mutex_);
-    if (major == 0) {
+    bool dynamic = major == 0;
+    if (dynamic) {
         int m = find_free_major_locked();
         if (m < 0) {
             printk(KERN_ERR "CHRDEV \"%s\" dynamic allocation region is full\n", name.c_str());
@@ -55,7 +56,8 @@ int ChrdevTable::register_region(unsigned major, unsigned baseminor, unsigned co
         return -EBUSY;
     }
     regions_.push_back({major, baseminor, count, name, fops, owner});
-    return static_cast<int>(major);
+    // As Linux: the allocated major when one was asked for, else 0.
+    return dynamic ? static_cast<int>(major) : 0;
 }
 
 bool ChrdevTable::unregister_region(unsigned major, unsigned baseminor, unsigned count) {

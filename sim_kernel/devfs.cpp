@@ -21,8 +21,9 @@ bool may_open(const Task& t, const DevNode& n, int flags) {
     return true;
 }
 
-void fill_stat(const DevNode& n, struct stat* st) {
+void fill_stat(const Kernel& k, const DevNode& n, struct stat* st) {
     memset(st, 0, sizeof *st);
+    st->st_mtime = st->st_atime = st->st_ctime = k.boot_time();
     st->st_mode = n.mode;
     st->st_uid = n.uid;
     st->st_gid = n.gid;
@@ -59,11 +60,12 @@ long devfs_stat(Kernel& k, const ResolvedPath& p, struct stat* st) {
         memset(st, 0, sizeof *st);
         st->st_mode = S_IFDIR | 0755;
         st->st_nlink = 2;
+        st->st_mtime = st->st_atime = st->st_ctime = k.boot_time();
         return 0;
     }
     auto node = k.devfs.lookup(p.rel);
     if (!node) return -ENOENT;
-    fill_stat(*node, st);
+    fill_stat(k, *node, st);
     return 0;
 }
 

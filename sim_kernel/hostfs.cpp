@@ -106,4 +106,10 @@ struct file* hostfs_wrap_fd(int host_fd, int flags, const std::string& name) {
     return &kf->f;
 }
 
+void attach_host_terminal(Task& t) {
+    t.files.install_at(0, hostfs_wrap_fd(::dup(STDIN_FILENO), O_RDONLY, "stdin"));
+    t.files.install_at(1, hostfs_wrap_fd(::dup(STDOUT_FILENO), O_WRONLY, "stdout"));
+    t.files.install_at(2, hostfs_wrap_fd(::dup(STDERR_FILENO), O_WRONLY, "stderr"));
+}
+
 }  // namespace sk

@@ -6,6 +6,7 @@
 #include <simkernel/ksyms.hpp>
 
 #include <asm/syscall.h>
+#include <linux/mutex.h>
 
 // Bodies live in the C library; the kernel exports them under Linux's names.
 #define EXPORT(sym)     {#sym, reinterpret_cast<const void*>(&sym), false}
@@ -52,6 +53,16 @@ const std::vector<KernelExport>& kernel_exports() {
         EXPORT(param_ops_ulong), EXPORT(param_ops_ullong), EXPORT(param_ops_hexint),
         EXPORT(param_ops_charp), EXPORT(param_ops_bool), EXPORT(param_ops_invbool),
         EXPORT(param_ops_string), EXPORT(param_array_ops),
+        EXPORT(param_set_byte), EXPORT(param_get_byte), EXPORT(param_set_short), EXPORT(param_get_short),
+        EXPORT(param_set_ushort), EXPORT(param_get_ushort), EXPORT(param_set_int), EXPORT(param_get_int),
+        EXPORT(param_set_uint), EXPORT(param_get_uint), EXPORT(param_set_long), EXPORT(param_get_long),
+        EXPORT(param_set_ulong), EXPORT(param_get_ulong), EXPORT(param_set_ullong), EXPORT(param_get_ullong),
+        EXPORT(param_set_hexint), EXPORT(param_get_hexint), EXPORT(param_set_charp), EXPORT(param_get_charp),
+        EXPORT(param_free_charp), EXPORT(param_set_bool), EXPORT(param_get_bool), EXPORT(param_set_invbool),
+        EXPORT(param_get_invbool), EXPORT(param_set_copystring), EXPORT(param_get_string),
+        // kernel/locking/mutex.c
+        EXPORT(__mutex_init), EXPORT(mutex_lock), EXPORT(mutex_lock_interruptible),
+        EXPORT(mutex_lock_killable), EXPORT(mutex_trylock), EXPORT(mutex_unlock),
         // arch/x86/entry: a module may replace a system call (and must put it back)
         EXPORT(sys_call_table),
     };

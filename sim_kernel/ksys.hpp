@@ -3,6 +3,7 @@
 #pragma once
 
 #include <simkernel/kapi.h>
+#include <simkernel/task.hpp>
 
 #include <string>
 #include <sys/utsname.h>
@@ -19,6 +20,8 @@ long ksys_lseek(Task& t, int fd, long offset, int whence);
 long ksys_ioctl(Task& t, int fd, unsigned int cmd, unsigned long arg);
 long ksys_open(Kernel& k, Task& t, const char* path, int flags, umode_t mode);
 long ksys_close(Task& t, int fd);
+long ksys_dup(Task& t, int fd);
+long ksys_dup2(Task& t, int oldfd, int newfd);
 long ksys_getdents64(Task& t, int fd, char* buf, size_t count);
 long ksys_stat(Kernel& k, Task& t, const char* path, struct stat* st);
 long ksys_fstat(Task& t, int fd, struct stat* st);
@@ -36,11 +39,16 @@ long ksys_delete_module(Kernel& k, Task& t, const char* name, unsigned flags);
 long getname(const char* user, std::string* out);
 // Everything a file holds, read through its f_op (finit_module).
 long kernel_read_file(Task& t, struct file* f, std::vector<char>* out);
-// Runs fn with the user-copy window set to [buf, buf+len).
+// The user's buffer for the length of one call: copy_*_user checks against
+// it. Inline: it is on every read and write.
 struct UserWindow {
     Task& t;
-    UserWindow(Task& task, const void* buf, size_t len);
-    ~UserWindow();
+    UserWindow(Task& task, const void* buf, size_t len) : t(task) {
+        t.user_buf = static_cast<const char*>(buf);
+        t.user_len = len;
+        t.user_window = true;
+    }
+    ~UserWindow() { t.user_window = false; }
 };
 
 }  // namespace sk

@@ -22,6 +22,7 @@
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 namespace sk {
@@ -67,6 +68,10 @@ long check_modinfo(Kernel& k, const ElfImage& img, const std::string& name, unsi
         }
         *taints |= 1UL << TAINT_PROPRIETARY_MODULE;
     }
+    // As Linux, the kernel is tainted now, even if the load fails later: a
+    // taint records what was attempted, like the log.
+    for (unsigned bit = 0; bit < 32; ++bit)
+        if (*taints & (1UL << bit)) k.add_taint(bit);
     return 0;
 }
 
@@ -94,9 +99,36 @@ long resolve_symbols(Kernel& k, const ElfImage& img, const std::string& name,
     return err;
 }
 
+// The dynamic linker treats a path it has seen as "already loaded" and
+// hands back the old mapping, so each load needs a name of its own: a
+// symlink, in a private directory, to the memfd holding this image.
+class LoadNames {
+public:
+    LoadNames() {
+        const char* tmp = std::getenv("TMPDIR");
+        std::string templ = std::string(tmp && *tmp ? tmp : "/tmp") + "/simkernel-XXXXXX";
+        if (mkdtemp(templ.data())) dir_ = templ;
+    }
+    ~LoadNames() {
+        if (!dir_.empty()) ::rmdir(dir_.c_str());
+    }
+    // A fresh path leading to fd; "" if none could be made.
+    std::string link_to(int fd, const std::string& name) {
+        if (dir_.empty()) return {};
+        std::string path = fmt::format("{}/{}-{}.ko", dir_, ++seq_, name);
+        if (::symlink(fmt::format("/proc/self/fd/{}", fd).c_str(), path.c_str()) != 0) return {};
+        return path;
+    }
+
+private:
+    std::string dir_;
+    std::atomic<unsigned long> seq_{0};
+};
+
 // Step 3: map a private copy. A memfd is a new file each time, so the
 // dynamic linker never hands back an older mapping of a rebuilt .ko.
 long map_image(const void* image, size_t len, const std::string& name, Module* m) {
+    static LoadNames names;
     int fd = memfd_create(name.c_str(), MFD_CLOEXEC);
     if (fd < 0) return -errno;
     const char* p = static_cast<const char*>(image);
@@ -108,10 +140,16 @@ long map_image(const void* image, size_t len, const std::string& name, Module* m
         }
         done += static_cast<size_t>(n);
     }
+    std::string path = names.link_to(fd, name);
+    if (path.empty()) {
+        ::close(fd);
+        printk(KERN_ERR "%s: cannot make a name to map the module by: %s\n", name.c_str(), strerror(errno));
+        return -ENOMEM;
+    }
     try {
         namespace dll = boost::dll;
-        auto lib = std::make_shared<dll::shared_library>(
-            fmt::format("/proc/self/fd/{}", fd), dll::load_mode::rtld_now | dll::load_mode::rtld_global);
+        auto lib = std::make_shared<dll::shared_library>(path, dll::load_mode::rtld_now | dll::load_mode::rtld_global);
+        ::unlink(path.c_str());
         ::close(fd);
         m->library = lib;
         struct link_map* lm = nullptr;
@@ -120,6 +158,7 @@ long map_image(const void* image, size_t len, const std::string& name, Module* m
         if (lib->has("init_module")) m->init = lib->get<int()>("init_module");
         if (lib->has("cleanup_module")) m->exit = lib->get<void()>("cleanup_module");
     } catch (const std::exception& e) {
+        ::unlink(path.c_str());
         ::close(fd);
         printk(KERN_ERR "%s: cannot map module: %s\n", name.c_str(), e.what());
         return -ENOEXEC;
@@ -227,8 +266,6 @@ long load_module(Kernel& k, const void* image, size_t len, const std::string& pa
         return err;
     }
     m->taints = taints;
-    for (unsigned bit = 0; bit < 32; ++bit)
-        if (taints & (1UL << bit)) k.add_taint(bit);
     m->state = ModuleState::Loading;
     k.modules.add(std::move(owned));
 

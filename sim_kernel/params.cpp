@@ -238,3 +238,27 @@ void free_module_params(Module& m) {
 }
 
 }  // namespace sk
+
+// The ops' functions under Linux's names, for modules whose own
+// module_param_cb() ops wrap one (param_set_int after a range check, ...).
+extern "C" {
+#define SK_PARAM_FUNCS(type)                                                                                  \
+    int param_set_##type(const char* val, const struct kernel_param* kp) { return param_ops_##type.set(val, kp); } \
+    int param_get_##type(char* buf, const struct kernel_param* kp) { return param_ops_##type.get(buf, kp); }
+SK_PARAM_FUNCS(byte)
+SK_PARAM_FUNCS(short)
+SK_PARAM_FUNCS(ushort)
+SK_PARAM_FUNCS(int)
+SK_PARAM_FUNCS(uint)
+SK_PARAM_FUNCS(long)
+SK_PARAM_FUNCS(ulong)
+SK_PARAM_FUNCS(ullong)
+SK_PARAM_FUNCS(hexint)
+SK_PARAM_FUNCS(charp)
+SK_PARAM_FUNCS(bool)
+SK_PARAM_FUNCS(invbool)
+#undef SK_PARAM_FUNCS
+void param_free_charp(void* arg) { param_ops_charp.free(arg); }
+int param_set_copystring(const char* val, const struct kernel_param* kp) { return param_ops_string.set(val, kp); }
+int param_get_string(char* buf, const struct kernel_param* kp) { return param_ops_string.get(buf, kp); }
+}

@@ -15,7 +15,10 @@ namespace {
 // /proc/modules: "name size refcount holders, state address (taints)".
 std::string proc_modules(Kernel& k, const Task& t) {
     std::string out;
-    for (Module* m : k.modules.all()) {
+    auto mods = k.modules.all();
+    // Newest first, as Linux lists them (a new module goes to the list head).
+    for (auto it = mods.rbegin(); it != mods.rend(); ++it) {
+        Module* m = *it;
         std::string holders;
         for (Module* h : m->used_by) holders += h->name + ",";
         if (m->init && !m->exit) holders += "[permanent],";
@@ -143,8 +146,9 @@ long procfs_open(Kernel& k, Task& t, const ResolvedPath& p, int flags, KFile* kf
     return 0;
 }
 
-long procfs_stat(Kernel&, const ResolvedPath& p, struct stat* st) {
+long procfs_stat(Kernel& k, const ResolvedPath& p, struct stat* st) {
     memset(st, 0, sizeof *st);
+    st->st_mtime = st->st_atime = st->st_ctime = k.boot_time();
     if (const ProcEntry* e = find_entry(p.rel)) {
         st->st_mode = S_IFREG | e->mode;
         st->st_nlink = 1;
@@ -152,23 +156,6 @@ long procfs_stat(Kernel&, const ResolvedPath& p, struct stat* st) {
     }
     std::vector<DirEntry> ignored;
     if (!list_dir(p.rel, &ignored)) return -ENOENT;
-    st->st_mode = S_IFDIR | 0555;
-    st->st_nlink = 2;
-    return 0;
-}
-
-// /sys is empty for now: a directory, so that paths under it resolve.
-long sysfs_open(Kernel&, Task&, const ResolvedPath& p, int, KFile* kf) {
-    if (!p.rel.empty()) return -ENOENT;
-    kf->is_dir = true;
-    kf->inode.i_mode = S_IFDIR | 0555;
-    kf->f.f_op = &dir_fops;
-    return 0;
-}
-
-long sysfs_stat(Kernel&, const ResolvedPath& p, struct stat* st) {
-    if (!p.rel.empty()) return -ENOENT;
-    memset(st, 0, sizeof *st);
     st->st_mode = S_IFDIR | 0555;
     st->st_nlink = 2;
     return 0;

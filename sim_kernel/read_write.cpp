@@ -18,14 +18,6 @@ namespace {
 constexpr size_t MAX_RW_COUNT = 0x7ffff000;  // INT_MAX rounded down to a page
 }  // namespace
 
-// The user's buffer for the length of one call: copy_*_user checks against it.
-UserWindow::UserWindow(Task& task, const void* buf, size_t len) : t(task) {
-    t.user_buf = static_cast<const char*>(buf);
-    t.user_len = len;
-    t.user_window = true;
-}
-UserWindow::~UserWindow() { t.user_window = false; }
-
 long kernel_read_file(Task& t, struct file* f, std::vector<char>* out) {
     if (!(f->f_mode & FMODE_READ) || !f->f_op->read) return -EBADF;
     constexpr size_t kMax = 64 << 20;  // no module is this big
@@ -100,6 +92,25 @@ long ksys_open(Kernel& k, Task& t, const char* path, int flags, umode_t mode) {
     int fd = t.files.install(f);
     if (fd < 0) fput(f);
     return fd;
+}
+
+long ksys_dup(Task& t, int fd) {
+    struct file* f = t.files.get(fd);
+    if (!f) return -EBADF;
+    get_file(f);
+    int nfd = t.files.install(f);
+    if (nfd < 0) fput(f);
+    return nfd;
+}
+
+long ksys_dup2(Task& t, int oldfd, int newfd) {
+    struct file* f = t.files.get(oldfd);
+    if (!f) return -EBADF;
+    if (oldfd == newfd) return newfd;
+    get_file(f);
+    int ret = t.files.install_at(newfd, f);  // closes what newfd held
+    if (ret < 0) fput(f);
+    return ret;
 }
 
 // getdents64: the directory's entries, from f_pos (an index) on.

@@ -31,6 +31,8 @@ long sys_stat(const pt_regs* r) { return ksys_stat(kernel(), cur(), arg<const ch
 long sys_fstat(const pt_regs* r) { return ksys_fstat(cur(), arg<int>(r->di), arg<struct stat*>(r->si)); }
 long sys_lseek(const pt_regs* r) { return ksys_lseek(cur(), arg<int>(r->di), arg<long>(r->si), arg<int>(r->dx)); }
 long sys_ioctl(const pt_regs* r) { return ksys_ioctl(cur(), arg<int>(r->di), arg<unsigned>(r->si), r->dx); }
+long sys_dup(const pt_regs* r) { return ksys_dup(cur(), arg<int>(r->di)); }
+long sys_dup2(const pt_regs* r) { return ksys_dup2(cur(), arg<int>(r->di), arg<int>(r->si)); }
 long sys_getpid(const pt_regs*) { return cur().pid; }
 long sys_getppid(const pt_regs*) { return cur().ppid; }
 long sys_uname(const pt_regs* r) { return ksys_uname(cur(), arg<struct utsname*>(r->di)); }
@@ -74,6 +76,8 @@ const SyscallEntry syscalls[] = {
     {__NR_fstat, "fstat", sys_fstat},
     {__NR_lseek, "lseek", sys_lseek},
     {__NR_ioctl, "ioctl", sys_ioctl},
+    {__NR_dup, "dup", sys_dup},
+    {__NR_dup2, "dup2", sys_dup2},
     {__NR_getpid, "getpid", sys_getpid},
     {__NR_uname, "uname", sys_uname},
     {__NR_getcwd, "getcwd", sys_getcwd},

@@ -8,7 +8,9 @@
 namespace sk::user {
 
 namespace {
-thread_local sk::Task* bound = nullptr;
+// initial-exec, as `current` in task.cpp: every system call reads this, and
+// the default model for a shared library costs a __tls_get_addr call each time.
+thread_local sk::Task* bound __attribute__((tls_model("initial-exec"))) = nullptr;
 }
 
 void bind_thread(sk::Task* task) { bound = task; }
@@ -30,6 +32,8 @@ unsigned long u(T v) {
 
 long open(const char* path, int flags, mode_t mode) { return syscall6(__NR_open, u(path), u(flags), u(mode)); }
 long close(int fd) { return syscall6(__NR_close, u(fd)); }
+long dup(int fd) { return syscall6(__NR_dup, u(fd)); }
+long dup2(int oldfd, int newfd) { return syscall6(__NR_dup2, u(oldfd), u(newfd)); }
 long read(int fd, void* buf, size_t count) { return syscall6(__NR_read, u(fd), u(buf), count); }
 long write(int fd, const void* buf, size_t count) { return syscall6(__NR_write, u(fd), u(buf), count); }
 long lseek(int fd, long offset, int whence) { return syscall6(__NR_lseek, u(fd), u(offset), u(whence)); }

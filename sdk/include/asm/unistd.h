@@ -15,6 +15,8 @@
 #define __NR_fstat           5
 #define __NR_lseek           8
 #define __NR_ioctl          16
+#define __NR_dup            32
+#define __NR_dup2           33
 #define __NR_getpid         39
 #define __NR_uname          63
 #define __NR_getcwd         79

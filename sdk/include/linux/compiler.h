@@ -54,6 +54,13 @@
 #define READ_ONCE(x)     (*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
 
+/* A declaration that fails the build when cond is false, in C and C++. */
+#ifdef __cplusplus
+#define __SK_STATIC_ASSERT(cond, msg) static_assert(cond, msg)
+#else
+#define __SK_STATIC_ASSERT(cond, msg) _Static_assert(cond, msg)
+#endif
+
 #define __stringify_1(x...) #x
 #define __stringify(x...)   __stringify_1(x)
 #define ___PASTE(a, b) a##b

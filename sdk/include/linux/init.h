@@ -32,7 +32,7 @@ extern __attribute__((__visibility__("default"))) int init_module(void);
 extern __attribute__((__visibility__("default"))) void cleanup_module(void);
 __SK_END_DECLS
 
-#ifdef MODULE
+#if defined(MODULE) && !defined(__cplusplus)
 
 #define module_init(initfn)                                         \
 	static inline initcall_t __maybe_unused __inittest(void)        \
@@ -43,6 +43,18 @@ __SK_END_DECLS
 	static inline exitcall_t __maybe_unused __exittest(void)        \
 	{ return exitfn; }                                              \
 	void cleanup_module(void) __attribute__((__alias__(#exitfn)))
+
+#elif defined(MODULE) /* C++: an alias would need initfn's mangled name */
+
+#define module_init(initfn)                                         \
+	static inline initcall_t __maybe_unused __inittest(void)        \
+	{ return initfn; }                                              \
+	extern "C" int init_module(void) { return initfn(); }
+
+#define module_exit(exitfn)                                         \
+	static inline exitcall_t __maybe_unused __exittest(void)        \
+	{ return exitfn; }                                              \
+	extern "C" void cleanup_module(void) { exitfn(); }
 
 #elif !defined(__SIMKERNEL_HOSTED__) /* built into the kernel */
 

@@ -19,13 +19,16 @@
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - offsetof(type, member)))
 
-#ifndef __cplusplus /* C++ has std::min; these macros would break it */
+/* The kernel's own C++ has std::min from libstdc++; min/max macros would
+ * break it. Modules (C or C++) have no libstdc++ and get them as Linux has. */
+#if !(defined(__cplusplus) && defined(__SIMKERNEL_HOSTED__))
 #define min(x, y) ({ __typeof__(x) _x = (x); __typeof__(y) _y = (y); _x < _y ? _x : _y; })
 #define max(x, y) ({ __typeof__(x) _x = (x); __typeof__(y) _y = (y); _x > _y ? _x : _y; })
-#define min_t(type, x, y) ({ type _x = (x); type _y = (y); _x < _y ? _x : _y; })
-#define max_t(type, x, y) ({ type _x = (x); type _y = (y); _x > _y ? _x : _y; })
 #define clamp(v, lo, hi) min(max(v, lo), hi)
 #endif
+#define min_t(type, x, y) ({ type _x = (x); type _y = (y); _x < _y ? _x : _y; })
+#define max_t(type, x, y) ({ type _x = (x); type _y = (y); _x > _y ? _x : _y; })
+#define clamp_t(type, v, lo, hi) min_t(type, max_t(type, v, lo), hi)
 #define DIV_ROUND_UP(n, d) (((n) + (d) - 1) / (d))
 #define round_up(x, y) ((((x) - 1) | ((__typeof__(x))((y) - 1))) + 1)
 

@@ -80,7 +80,30 @@ extern const struct kernel_param_ops param_ops_bool;
 extern const struct kernel_param_ops param_ops_invbool;
 extern const struct kernel_param_ops param_ops_string;
 extern const struct kernel_param_ops param_array_ops;
+
+/* The ops' own functions, for a module_param_cb() that wraps one. */
+#define __SK_PARAM_FUNCS(type)                                               \
+	int param_set_##type(const char *val, const struct kernel_param *kp); \
+	int param_get_##type(char *buffer, const struct kernel_param *kp)
+__SK_PARAM_FUNCS(byte);
+__SK_PARAM_FUNCS(short);
+__SK_PARAM_FUNCS(ushort);
+__SK_PARAM_FUNCS(int);
+__SK_PARAM_FUNCS(uint);
+__SK_PARAM_FUNCS(long);
+__SK_PARAM_FUNCS(ulong);
+__SK_PARAM_FUNCS(ullong);
+__SK_PARAM_FUNCS(hexint);
+__SK_PARAM_FUNCS(charp);
+__SK_PARAM_FUNCS(bool);
+__SK_PARAM_FUNCS(invbool);
+#undef __SK_PARAM_FUNCS
+void param_free_charp(void *arg);
+int param_set_copystring(const char *val, const struct kernel_param *kp);
+int param_get_string(char *buffer, const struct kernel_param *kp);
 __SK_END_DECLS
+
+#define KERNEL_PARAM_OPS_FL_NOARG (1 << 0) /* "insmod m.ko flag" alone is allowed */
 
 #define __MODULE_PARM_TYPE(name, _type) \
 	__MODULE_INFO(parmtype, name##type, #name ":" _type)
@@ -88,7 +111,23 @@ __SK_END_DECLS
 #define MODULE_PARM_DESC(_parm, desc) \
 	__MODULE_INFO(parm, _parm, #_parm ":" desc)
 
+/*
+ * The sysfs permissions of a parameter, checked when the module is built as
+ * Linux's VERIFY_OCTAL_PERMISSIONS does: octal, at most 0777, readable by
+ * the owner if by the group, by the group if by others, writable by the
+ * owner if by the group, and never writable by everyone.
+ */
+#define __SK_PARAM_PERM_OK(perm)                                                \
+	((perm) >= 0 && (perm) <= 0777 &&                                     \
+	 (((perm) >> 6) & 4) >= (((perm) >> 3) & 4) &&                        \
+	 (((perm) >> 3) & 4) >= ((perm) & 4) &&                               \
+	 (((perm) >> 6) & 2) >= (((perm) >> 3) & 2) &&                        \
+	 !((perm) & 2))
+
 #define __module_param_call(prefix, name, ops, arg, perm, level, flags)      \
+	__SK_STATIC_ASSERT(__SK_PARAM_PERM_OK(perm),                          \
+		"module parameter " #name ": bad permissions " #perm          \
+		" (octal, at most 0777, never writable by others)");          \
 	static const char __param_str_##name[] = prefix #name;                \
 	static const struct kernel_param __param_##name __used                \
 		__section("__param") __aligned(sizeof(void *)) =              \

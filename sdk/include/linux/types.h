@@ -68,13 +68,44 @@ typedef _Bool bool;
 #endif
 #endif /* !__SIMKERNEL_HOSTED__ */
 
+#ifndef __SIMKERNEL_HOSTED__
+/* Byte-order annotated types (the UAPI header gives them to the kernel). */
+typedef __u16 __le16;
+typedef __u16 __be16;
+typedef __u32 __le32;
+typedef __u32 __be32;
+typedef __u64 __le64;
+typedef __u64 __be64;
+typedef unsigned char  unchar;
+typedef unsigned short ushort;
+typedef unsigned int   uint;
+typedef unsigned long  ulong;
+#endif
+
 typedef unsigned long phys_addr_t;
 typedef unsigned long irq_hw_number_t;
+
+/* Atomic counters: the operations are in <linux/atomic.h>. */
+typedef struct {
+	int counter;
+} atomic_t;
+
+typedef struct {
+	s64 counter;
+} atomic64_t;
 
 #define DECLARE_BITMAP(name, bits) unsigned long name[((bits) + 63) / 64]
 
 struct list_head {
 	struct list_head *next, *prev;
+};
+
+struct hlist_head {
+	struct hlist_node *first;
+};
+
+struct hlist_node {
+	struct hlist_node *next, **pprev;
 };
 
 #endif /* _LINUX_TYPES_H */

@@ -25,7 +25,7 @@ class ChrdevTable {
 public:
     static constexpr unsigned kMajorMax = CHRDEV_MAJOR_MAX - 1;  // 511
 
-    // Returns the major (allocated if major == 0) or -EBUSY / -EINVAL.
+    // Returns the allocated major if major == 0, else 0; or -EBUSY / -EINVAL.
     int register_region(unsigned major, unsigned baseminor, unsigned count,
                         const std::string& name, const struct file_operations* fops,
                         Module* owner);

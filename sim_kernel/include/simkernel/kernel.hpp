@@ -50,11 +50,14 @@ public:
     unsigned long tainted() const { return tainted_.load(); }
 
     Task* init_task() const { return init_; }
+    // Wall-clock time of boot: the times /dev, /proc and /sys report.
+    time_t boot_time() const { return boot_time_; }
 
 private:
     BootOptions opts_;
     std::atomic<unsigned long> tainted_{0};
     Task* init_ = nullptr;
+    time_t boot_time_ = time(nullptr);
 
 public:
     // Subsystems, in the order they start (and the reverse of how they stop).

@@ -25,6 +25,8 @@ long syscall6(long nr, unsigned long a0 = 0, unsigned long a1 = 0, unsigned long
 
 long open(const char* path, int flags, mode_t mode = 0);
 long close(int fd);
+long dup(int fd);
+long dup2(int oldfd, int newfd);
 long read(int fd, void* buf, size_t count);
 long write(int fd, const void* buf, size_t count);
 long lseek(int fd, long offset, int whence);

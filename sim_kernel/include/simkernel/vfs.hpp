@@ -77,6 +77,8 @@ long hostfs_stat(const ResolvedPath& p, struct stat* st);
 
 // Attach an already-open host descriptor (the terminal) as a file.
 struct file* hostfs_wrap_fd(int host_fd, int flags, const std::string& name);
+// Give a task the host's terminal as fds 0, 1 and 2, as init gets a console.
+void attach_host_terminal(Task& t);
 
 // chrdev_open: the one open every device node shares; it looks up the
 // driver by major/minor and switches f_op to the driver's table.

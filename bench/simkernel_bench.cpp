@@ -1,0 +1,237 @@
+// simkernel_bench.cpp - what the simulated system-call path and the module
+// loader cost, each next to the floor it cannot go below (issue 2, part 8).
+//
+//   syscall/read_zero_sim        1-byte read of /dev/zero through sk::user::read:
+//                                stub -> do_syscall -> sys_call_table -> ksys_read
+//                                -> fd table -> f_op->read -> clear_user
+//   syscall/read_zero_host       1-byte read(2) of the host's /dev/zero (a real trap)
+//   syscall/indirect_call        one call through a function-pointer table: the
+//                                least any table-dispatched call can cost
+//   module/insmod_rmmod_hello    sk::user::init_module + sk::user::delete_module of
+//                                hello.ko as root: ELF checks, symbol resolution,
+//                                memfd + dlopen, init (printk), cleanup, dlclose
+//   module/dlopen_dlclose_floor  the same bytes through a bare memfd_create + write
+//                                + dlopen + dlclose: what any loader must pay
+//
+// Extra figures that explain the ones above (not targets):
+//   syscall/getpid_sim                  the dispatch alone (no fd, no driver)
+//   module/insmod_rmmod_hello_logfile   as insmod_rmmod_hello, with the kernel
+//                                       log mirrored to <root>/var/log/system.log
+//
+// docs/performance.md has the figures; bench/run.sh refreshes them.
+#include <simkernel/kernel.hpp>
+#include <simkernel/user.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#ifndef SK_MODULE_DIR
+#error "SK_MODULE_DIR (the directory holding hello.ko) must be defined by the build"
+#endif
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// ---- a booted kernel with one task bound to this thread ----
+
+class BenchKernel {
+public:
+    BenchKernel(uid_t uid, bool log_to_file) : root_(make_root()) {
+        sk::BootOptions o;
+        o.root = root_;
+        o.console = [](std::string_view) {};  // printk to the console costs nothing here
+        o.log_to_file = log_to_file;
+        kernel_ = std::make_unique<sk::Kernel>(std::move(o));
+        task_ = kernel_->tasks.spawn(kernel_->init_task(), "bench", uid, uid);
+        sk::user::bind_thread(task_);
+    }
+    ~BenchKernel() {
+        sk::user::bind_thread(nullptr);
+        kernel_.reset();
+        std::error_code ec;
+        fs::remove_all(root_, ec);
+    }
+    BenchKernel(const BenchKernel&) = delete;
+    BenchKernel& operator=(const BenchKernel&) = delete;
+
+    sk::Kernel& kernel() { return *kernel_; }
+
+private:
+    static fs::path make_root() {
+        std::string tmpl = (fs::temp_directory_path() / "simkernel-bench.XXXXXX").string();
+        if (!mkdtemp(tmpl.data())) {
+            perror("mkdtemp");
+            std::exit(1);
+        }
+        return tmpl;
+    }
+
+    fs::path root_;
+    std::unique_ptr<sk::Kernel> kernel_;
+    sk::Task* task_ = nullptr;
+};
+
+const std::vector<char>& hello_ko() {
+    static const std::vector<char> image = [] {
+        const fs::path path = fs::path(SK_MODULE_DIR) / "hello.ko";
+        std::ifstream in(path, std::ios::binary);
+        std::vector<char> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+        if (!in.good() && !in.eof()) bytes.clear();
+        return bytes;
+    }();
+    return image;
+}
+
+bool have_hello(benchmark::State& state) {
+    if (hello_ko().empty()) {
+        state.SkipWithError("cannot read " SK_MODULE_DIR "/hello.ko (build the hello_ko target)");
+        return false;
+    }
+    return true;
+}
+
+// ---- syscall/ ----
+
+void BM_read_zero_sim(benchmark::State& state) {
+    BenchKernel k(1000, false);
+    long fd = sk::user::open("/dev/zero", O_RDONLY);
+    if (fd < 0) {
+        state.SkipWithError("sk::user::open(\"/dev/zero\") failed");
+        return;
+    }
+    char c = 1;
+    for (auto _ : state) {
+        long n = sk::user::read(static_cast<int>(fd), &c, 1);
+        benchmark::DoNotOptimize(n);
+        benchmark::ClobberMemory();
+    }
+    if (c != 0) state.SkipWithError("read of /dev/zero did not return a zero byte");
+    sk::user::close(static_cast<int>(fd));
+}
+
+void BM_read_zero_host(benchmark::State& state) {
+    int fd = ::open("/dev/zero", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        state.SkipWithError("open(\"/dev/zero\") failed");
+        return;
+    }
+    char c = 1;
+    for (auto _ : state) {
+        ssize_t n = ::read(fd, &c, 1);
+        benchmark::DoNotOptimize(n);
+        benchmark::ClobberMemory();
+    }
+    ::close(fd);
+}
+
+// The dispatch alone: stub, do_syscall, table, `current`, no fd lookup.
+void BM_getpid_sim(benchmark::State& state) {
+    BenchKernel k(1000, false);
+    for (auto _ : state) {
+        long pid = sk::user::getpid();
+        benchmark::DoNotOptimize(pid);
+    }
+}
+
+// The floor: a call through a table of function pointers that the compiler
+// cannot see through. The table is volatile (every iteration loads the
+// pointer afresh), the index is laundered through DoNotOptimize, and the
+// targets are noinline, so neither devirtualisation nor inlining can remove
+// the indirect call.
+using op_t = long (*)(long);
+__attribute__((noinline)) long op_a(long x) { return x + 1; }
+__attribute__((noinline)) long op_b(long x) { return x - 1; }
+op_t volatile op_table[2] = {op_a, op_b};
+
+void BM_indirect_call(benchmark::State& state) {
+    long x = 0;
+    size_t i = 0;
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(i);
+        op_t fn = op_table[i];
+        x = fn(x);
+        benchmark::DoNotOptimize(x);
+    }
+}
+
+// ---- module/ ----
+
+void insmod_rmmod(benchmark::State& state, bool log_to_file) {
+    if (!have_hello(state)) return;
+    const std::vector<char>& image = hello_ko();
+    BenchKernel k(0, log_to_file);
+    for (auto _ : state) {
+        long err = sk::user::init_module(image.data(), image.size(), "");
+        if (err) {
+            state.SkipWithError(("init_module(hello.ko) = " + std::to_string(err)).c_str());
+            break;
+        }
+        err = sk::user::delete_module("hello", 0);
+        if (err) {
+            state.SkipWithError(("delete_module(hello) = " + std::to_string(err)).c_str());
+            break;
+        }
+    }
+}
+
+void BM_insmod_rmmod_hello(benchmark::State& state) { insmod_rmmod(state, false); }
+void BM_insmod_rmmod_hello_logfile(benchmark::State& state) { insmod_rmmod(state, true); }
+
+// What the loader's mapping step cannot avoid: a fresh in-memory file
+// holding the image, dlopen'ed through /proc/self/fd (RTLD_NOW resolves
+// printk against libsimkernel.so, which this binary links), and dlclose'd.
+// No ELF checks, no symbol lookups, init is not run.
+void BM_dlopen_dlclose_floor(benchmark::State& state) {
+    if (!have_hello(state)) return;
+    const std::vector<char>& image = hello_ko();
+    char path[64];
+    for (auto _ : state) {
+        int fd = memfd_create("hello", MFD_CLOEXEC);
+        if (fd < 0) {
+            state.SkipWithError("memfd_create failed");
+            break;
+        }
+        size_t done = 0;
+        while (done < image.size()) {
+            ssize_t n = ::write(fd, image.data() + done, image.size() - done);
+            if (n <= 0) break;
+            done += static_cast<size_t>(n);
+        }
+        snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+        void* h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
+        ::close(fd);
+        if (done != image.size() || !h) {
+            state.SkipWithError(h ? "write to memfd failed" : dlerror());
+            if (h) dlclose(h);
+            break;
+        }
+        benchmark::DoNotOptimize(h);
+        dlclose(h);
+    }
+}
+
+}  // namespace
+
+BENCHMARK(BM_read_zero_sim)->Name("syscall/read_zero_sim");
+BENCHMARK(BM_read_zero_host)->Name("syscall/read_zero_host");
+BENCHMARK(BM_indirect_call)->Name("syscall/indirect_call");
+BENCHMARK(BM_getpid_sim)->Name("syscall/getpid_sim");
+BENCHMARK(BM_insmod_rmmod_hello)->Name("module/insmod_rmmod_hello");
+BENCHMARK(BM_dlopen_dlclose_floor)->Name("module/dlopen_dlclose_floor");
+BENCHMARK(BM_insmod_rmmod_hello_logfile)->Name("module/insmod_rmmod_hello_logfile");
+
+BENCHMARK_MAIN();

@@ -1,0 +1,44 @@
+// commands.cpp - the command table.
+#include "commands.hpp"
+
+namespace shell {
+
+const std::vector<CommandSpec>& command_table() {
+    static const std::vector<CommandSpec> table = {
+        // Modules
+        {"insmod", cmd_insmod, "insmod [-f] FILE [param=value ...]", "load a module from a .ko file", false},
+        {"rmmod", cmd_rmmod, "rmmod [-f] NAME|FILE ...", "remove loaded modules", false},
+        {"lsmod", cmd_lsmod, "lsmod", "list loaded modules (from /proc/modules)", false},
+        {"dmesg", cmd_dmesg, "dmesg [-c] [-C] [-l LEVELS] [-n LEVEL] [-r]", "print or control the kernel log", false},
+        // Files
+        {"cat", cmd_cat, "cat FILE ...", "print files", false},
+        {"echo", cmd_echo, "echo [-n] [-e] [TEXT ...]", "print text (use > FILE to write a file)", false},
+        {"ls", cmd_ls, "ls [-l] [-a] [PATH ...]", "list directories", false},
+        {"cp", cmd_cp, "cp SOURCE DEST", "copy a file", false},
+        {"cd", cmd_cd, "cd [DIR]", "change the working directory", true},
+        {"pwd", cmd_pwd, "pwd", "print the working directory", false},
+        // System
+        {"uname", cmd_uname, "uname [-a] [-s] [-n] [-r] [-v] [-m]", "print system information", false},
+        {"id", cmd_id, "id", "print user and group ids", false},
+        {"sudo", cmd_sudo, "sudo COMMAND [ARG ...]", "run a command as root", true},
+        {"keypress", cmd_keypress, "keypress TEXT", "type TEXT on the simulated keyboard (raises IRQ 1 per key)", false},
+        {"help", cmd_help, "help [COMMAND]", "list commands, or show one command's usage", false},
+        {"exit", cmd_exit, "exit [STATUS]", "leave the shell (the kernel shuts down)", true},
+        // One command per system call, printing strace-style lines.
+        {"open", cmd_sys_open, "open PATH [FLAGS] [MODE]", "open(2): FLAGS like O_RDWR|O_CREAT", true},
+        {"close", cmd_sys_close, "close FD", "close(2)", true},
+        {"read", cmd_sys_read, "read FD COUNT", "read(2) COUNT bytes", true},
+        {"write", cmd_sys_write, "write FD DATA", "write(2) DATA (\\n, \\t, \\xNN escapes)", true},
+        {"lseek", cmd_sys_lseek, "lseek FD OFFSET SEEK_SET|SEEK_CUR|SEEK_END", "lseek(2)", true},
+        {"ioctl", cmd_sys_ioctl, "ioctl FD CMD [ARG|&VALUE]", "ioctl(2); &VALUE passes a pointer to an int", true},
+    };
+    return table;
+}
+
+const CommandSpec* find_command(const std::string& name) {
+    for (const CommandSpec& c : command_table())
+        if (name == c.name) return &c;
+    return nullptr;
+}
+
+}  // namespace shell

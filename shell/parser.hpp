@@ -1,0 +1,34 @@
+// parser.hpp - the shell's command language: words, quotes, redirections.
+//
+//   insmod hello.ko myint=5 ; echo "two words" > /tmp/x ; cat /tmp/x
+//
+// Quotes ('...' literal, "..." with \" \\ escapes) group words; ';' or a
+// newline ends a command; '>' and '>>' redirect standard output; '#' starts
+// a comment.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace shell {
+
+struct Redirect {
+    int fd = 1;
+    std::string path;
+    bool append = false;
+};
+
+struct Command {
+    std::vector<std::string> argv;
+    std::vector<Redirect> redirects;
+    std::string text;  // as typed, for --echo
+};
+
+struct ParseResult {
+    std::vector<Command> commands;
+    std::string error;  // empty if the line parsed
+};
+
+ParseResult parse_line(const std::string& line);
+
+}  // namespace shell

@@ -1,0 +1,54 @@
+// root_setup.cpp - making and refreshing a simulated root.
+#include "root_setup.hpp"
+
+#include "config.hpp"
+
+#include <simkernel/kernel.hpp>
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace shell {
+
+fs::path default_root() {
+    if (const char* state = std::getenv("XDG_STATE_HOME"); state && *state)
+        return fs::path(state) / "simkernel/root";
+    const char* home = std::getenv("HOME");
+    return fs::path(home && *home ? home : "/tmp") / ".local/state/simkernel/root";
+}
+
+std::string prepare_root(const fs::path& root) {
+    std::error_code ec;
+    fs::path modules = root / "lib/modules" / sk::kernel_release();
+    for (const fs::path& dir : {modules, root / "etc/modprobe.d", root / "etc/depmod.d", root / "var/log"}) {
+        fs::create_directories(dir, ec);
+        if (ec) return fmt::format("cannot create {}: {}", dir.string(), ec.message());
+    }
+    // /lib/modules/<release>/build leads to the SDK, as on Linux.
+    fs::path build_link = modules / "build";
+    if (!fs::exists(fs::symlink_status(build_link)) && fs::exists(SK_SDK_DIR))
+        fs::create_directory_symlink(SK_SDK_DIR, build_link, ec);
+
+    // shipped.list: "name.ko<TAB>subdirectory" for each module the build ships.
+    std::ifstream list(SK_SHIPPED_LIST);
+    std::string line;
+    while (std::getline(list, line)) {
+        size_t tab = line.find('\t');
+        if (tab == std::string::npos) continue;
+        fs::path src = fs::path(SK_MODULE_BUILD_DIR) / line.substr(0, tab);
+        fs::path dst_dir = modules / line.substr(tab + 1);
+        fs::path dst = dst_dir / src.filename();
+        if (!fs::exists(src)) continue;
+        fs::create_directories(dst_dir, ec);
+        if (!fs::exists(dst) || fs::last_write_time(dst, ec) < fs::last_write_time(src, ec))
+            fs::copy_file(src, dst, fs::copy_options::overwrite_existing, ec);
+        if (ec) return fmt::format("cannot install {}: {}", dst.string(), ec.message());
+    }
+    return {};
+}
+
+}  // namespace shell

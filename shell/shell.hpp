@@ -1,0 +1,59 @@
+// shell.hpp - the simkernel shell: a user-space program of the simulated
+// kernel. It reads command lines, runs each command as its own task (a
+// child of the shell's task, with a copy of its fds), and keeps the exit
+// status of the last one.
+#pragma once
+
+#include "commands.hpp"
+#include "parser.hpp"
+
+#include <simkernel/kernel.hpp>
+
+#include <istream>
+#include <string>
+
+namespace shell {
+
+struct ShellOptions {
+    bool echo = false;  // print "$ command" before running it (transcripts)
+};
+
+class Shell {
+public:
+    static constexpr uid_t kUserUid = 1000;  // the student
+    static constexpr gid_t kUserGid = 1000;
+
+    Shell(sk::Kernel& k, sk::Task* task, ShellOptions opts);
+
+    int run_line(const std::string& line);
+    int run_stream(std::istream& in);
+    int run_interactive();
+
+    // Runs argv as uid (sudo passes 0) with the given redirections.
+    int run_argv(const Args& argv, const std::vector<Redirect>& redirects, uid_t uid);
+
+    sk::Kernel& kernel() { return kernel_; }
+    sk::Task* task() { return task_; }
+    bool exiting() const { return exiting_; }
+    void request_exit(int status) {
+        exiting_ = true;
+        last_status_ = status;
+    }
+    int last_status() const { return last_status_; }
+    uid_t current_uid() const { return current_uid_; }
+    const std::string& home() const { return home_; }  // where the shell started
+
+private:
+    int run_command(const Command& cmd);
+    std::string prompt();
+
+    sk::Kernel& kernel_;
+    sk::Task* task_;
+    ShellOptions opts_;
+    int last_status_ = 0;
+    bool exiting_ = false;
+    uid_t current_uid_ = kUserUid;
+    std::string home_;
+};
+
+}  // namespace shell

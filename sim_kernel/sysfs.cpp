@@ -1,0 +1,281 @@
+// sysfs.cpp - /sys: kernel objects as directories of one-value files.
+//
+// Today that is /sys/module, one directory per loaded module, as Linux
+// lays it out (kernel/module/sysfs.c, kernel/params.c):
+//
+//   /sys/module/<name>/initstate        live | coming | going
+//   /sys/module/<name>/refcnt           the reference count lsmod shows
+//   /sys/module/<name>/coresize, initsize, taint, version (if it has one)
+//   /sys/module/<name>/holders/<mod>    the modules that use this one
+//   /sys/module/<name>/sections/<sec>   load addresses (root only; for gdb)
+//   /sys/module/<name>/parameters/<p>   each parameter with perm != 0,
+//                                       mode = its perm: reading calls the
+//                                       param's ops->get, writing ops->set
+//
+// As procfs does, a read returns the text made when the file was opened. A
+// write is one store: the whole buffer goes to ops->set, like kernfs.
+// Every lookup holds the module-load lock, so a module cannot go away
+// between finding its parameter and calling into it.
+#include <simkernel/kernel.hpp>
+#include <simkernel/params.hpp>
+#include <simkernel/vfs.hpp>
+
+#include <fmt/format.h>
+
+#include <dirent.h>
+
+#include <algorithm>
+
+namespace sk {
+
+namespace {
+
+constexpr size_t kPageSize = 4096;  // a sysfs value fits in one page
+
+struct SysNode {
+    bool is_dir = false;
+    umode_t mode = 0;               // permission bits only
+    std::vector<DirEntry> entries;  // directories
+    std::string content;            // files
+    Module* module = nullptr;       // parameter files
+    const struct kernel_param* param = nullptr;
+};
+
+std::vector<std::string> split_path(const std::string& rel) {
+    std::vector<std::string> parts;
+    size_t i = 0;
+    while (i < rel.size()) {
+        size_t j = rel.find('/', i);
+        if (j == std::string::npos) j = rel.size();
+        if (j > i) parts.push_back(rel.substr(i, j - i));
+        i = j + 1;
+    }
+    return parts;
+}
+
+const char* initstate(ModuleState s) {
+    switch (s) {
+    case ModuleState::Loading: return "coming";
+    case ModuleState::Live: return "live";
+    case ModuleState::Unloading: return "going";
+    }
+    return "unknown";
+}
+
+// Parameters that appear in sysfs: Linux shows only those with a mode.
+std::vector<const struct kernel_param*> sysfs_params(const Module& m) {
+    std::vector<const struct kernel_param*> out;
+    for (const auto& p : module_params(m))
+        if (p.perm) out.push_back(&p);
+    return out;
+}
+
+// Sections with a load address (allocated ones); their names start with '.'.
+std::vector<const ElfSection*> loaded_sections(const Module& m) {
+    std::vector<const ElfSection*> out;
+    for (const ElfSection& s : m.image.sections)
+        if (s.addr && !s.name.empty()) out.push_back(&s);
+    return out;
+}
+
+void dir_node(SysNode* n, std::vector<DirEntry> entries) {
+    std::sort(entries.begin(), entries.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+    n->is_dir = true;
+    n->mode = 0755;
+    n->entries = std::move(entries);
+}
+
+void file_node(SysNode* n, umode_t mode, std::string content) {
+    n->is_dir = false;
+    n->mode = mode;
+    n->content = std::move(content);
+}
+
+// /sys/module/<name>/...; parts[0] == "module", parts[1] == name.
+long lookup_module(Kernel& k, std::vector<std::string> parts, bool want_content, SysNode* out) {
+    Module* m = k.modules.find(parts[1]);
+    if (!m) return -ENOENT;
+    // holders/<h> is a link to ../../<h>: follow it.
+    if (parts.size() >= 4 && parts[2] == "holders") {
+        if (std::none_of(m->used_by.begin(), m->used_by.end(), [&](Module* h) { return h->name == parts[3]; }))
+            return -ENOENT;
+        std::vector<std::string> target{"module", parts[3]};
+        target.insert(target.end(), parts.begin() + 4, parts.end());
+        return lookup_module(k, target, want_content, out);
+    }
+    if (parts.size() == 2) {
+        std::vector<DirEntry> e = {{"coresize", DT_REG}, {"holders", DT_DIR},  {"initsize", DT_REG},
+                                   {"initstate", DT_REG}, {"refcnt", DT_REG}, {"sections", DT_DIR},
+                                   {"taint", DT_REG}};
+        if (!sysfs_params(*m).empty()) e.push_back({"parameters", DT_DIR});
+        if (m->image.has_info("version")) e.push_back({"version", DT_REG});
+        dir_node(out, std::move(e));
+        return 0;
+    }
+    const std::string& what = parts[2];
+    if (parts.size() == 3) {
+        if (what == "holders") {
+            std::vector<DirEntry> e;
+            for (Module* h : m->used_by) e.push_back({h->name, DT_LNK});
+            dir_node(out, std::move(e));
+            return 0;
+        }
+        if (what == "sections") {
+            std::vector<DirEntry> e;
+            for (const ElfSection* s : loaded_sections(*m)) e.push_back({s->name, DT_REG});
+            dir_node(out, std::move(e));
+            return 0;
+        }
+        if (what == "parameters") {
+            auto params = sysfs_params(*m);
+            if (params.empty()) return -ENOENT;
+            std::vector<DirEntry> e;
+            for (const auto* p : params) e.push_back({p->name, DT_REG});
+            dir_node(out, std::move(e));
+            return 0;
+        }
+        std::string v;
+        if (what == "initstate") v = initstate(m->state.load());
+        else if (what == "refcnt") v = std::to_string(std::max(0L, m->refcnt.load()));
+        else if (what == "coresize") v = std::to_string(m->size);
+        else if (what == "initsize") v = "0";
+        else if (what == "taint") v = taint_letters(m->taints, true);
+        else if (what == "version" && m->image.has_info("version")) v = m->image.info("version");
+        else return -ENOENT;
+        file_node(out, 0444, v + "\n");
+        return 0;
+    }
+    if (parts.size() != 4) return -ENOENT;
+    if (what == "sections") {
+        for (const ElfSection* s : loaded_sections(*m)) {
+            if (s->name != parts[3]) continue;
+            file_node(out, 0400, fmt::format("0x{:016x}\n", m->base + s->addr));
+            return 0;
+        }
+        return -ENOENT;
+    }
+    if (what != "parameters") return -ENOENT;
+    for (const struct kernel_param* p : sysfs_params(*m)) {
+        if (parts[3] != p->name) continue;
+        file_node(out, p->perm & 0777, "");
+        out->module = m;
+        out->param = p;
+        if (want_content && (p->perm & 0444)) {
+            if (!p->ops->get) return -EPERM;
+            std::string buf(kPageSize, '\0');
+            int n = p->ops->get(buf.data(), p);
+            if (n < 0) return n;
+            buf.resize(std::min<size_t>(static_cast<size_t>(n), kPageSize));
+            out->content = std::move(buf);
+        }
+        return 0;
+    }
+    return -ENOENT;
+}
+
+long lookup(Kernel& k, const std::string& rel, bool want_content, SysNode* out) {
+    std::vector<std::string> parts = split_path(rel);
+    if (parts.empty()) {
+        dir_node(out, {{"module", DT_DIR}});
+        out->mode = 0555;  // as Linux's /sys
+        return 0;
+    }
+    if (parts[0] != "module") return -ENOENT;
+    if (parts.size() == 1) {
+        std::vector<DirEntry> e;
+        for (Module* m : k.modules.all()) e.push_back({m->name, DT_DIR});
+        dir_node(out, std::move(e));
+        return 0;
+    }
+    return lookup_module(k, std::move(parts), want_content, out);
+}
+
+// Unix permissions for a root-owned file; and, as kernfs, a file with no
+// read (write) bit cannot be opened for reading (writing), even by root.
+long may_open(const Task& t, umode_t mode, int flags) {
+    int acc = flags & O_ACCMODE;
+    bool rd = acc == O_RDONLY || acc == O_RDWR;
+    bool wr = acc == O_WRONLY || acc == O_RDWR;
+    if ((rd && !(mode & 0444)) || (wr && !(mode & 0222))) return -EACCES;
+    if (t.uid == 0) return 0;
+    unsigned perm = t.gid == 0 ? (mode >> 3) & 7 : mode & 7;
+    if ((rd && !(perm & 4)) || (wr && !(perm & 2))) return -EACCES;
+    return 0;
+}
+
+ssize_t sysfs_read(struct file* f, char* buf, size_t count, loff_t* pos) {
+    const std::string& s = kfile(f)->content;
+    if (*pos < 0) return -EINVAL;
+    if (static_cast<size_t>(*pos) >= s.size()) return 0;
+    size_t n = std::min(count, s.size() - static_cast<size_t>(*pos));
+    if (copy_to_user(buf, s.data() + *pos, n)) return -EFAULT;
+    *pos += static_cast<loff_t>(n);
+    return static_cast<ssize_t>(n);
+}
+
+// A write stores the whole buffer through the parameter's ops->set, and
+// returns the full count or the error set returned (EINVAL for "abc").
+ssize_t sysfs_write(struct file* f, const char* ubuf, size_t count, loff_t* pos) {
+    if (count > kPageSize) return -E2BIG;
+    if (count == 0) return 0;
+    std::string val(count, '\0');
+    if (copy_from_user(val.data(), ubuf, count)) return -EFAULT;
+    Kernel& k = kernel();
+    std::lock_guard serial(k.modules.load_mutex());
+    SysNode n;
+    const std::string& path = kfile(f)->path;  // "/sys/..."
+    long err = lookup(k, path.size() > 5 ? path.substr(5) : "", false, &n);
+    if (err) return err == -ENOENT ? -ENODEV : err;  // the module went away
+    if (!n.param || !n.param->ops->set) return -EPERM;
+    err = n.param->ops->set(val.c_str(), n.param);
+    if (err) return err;
+    *pos += static_cast<loff_t>(count);
+    return static_cast<ssize_t>(count);
+}
+
+const struct file_operations sysfs_fops = {
+    .owner = nullptr,
+    .llseek = default_llseek,
+    .read = sysfs_read,
+    .write = sysfs_write,
+};
+
+}  // namespace
+
+long sysfs_open(Kernel& k, Task& t, const ResolvedPath& p, int flags, KFile* kf) {
+    std::lock_guard serial(k.modules.load_mutex());
+    SysNode n;
+    int acc = flags & O_ACCMODE;
+    bool reads = acc == O_RDONLY || acc == O_RDWR;
+    if (long err = lookup(k, p.rel, false, &n)) return err;
+    if (n.is_dir) {
+        kf->is_dir = true;
+        kf->inode.i_mode = S_IFDIR | n.mode;
+        kf->dir = std::move(n.entries);
+        kf->f.f_op = &dir_fops;
+        return 0;
+    }
+    if (long err = may_open(t, n.mode, flags)) return err;
+    if (reads) {
+        if (long err = lookup(k, p.rel, true, &n)) return err;
+    }
+    kf->inode.i_mode = S_IFREG | n.mode;
+    kf->inode.i_size = kPageSize;  // as Linux reports every attribute
+    kf->content = std::move(n.content);
+    kf->f.f_op = &sysfs_fops;
+    return 0;
+}
+
+long sysfs_stat(Kernel& k, const ResolvedPath& p, struct stat* st) {
+    std::lock_guard serial(k.modules.load_mutex());
+    SysNode n;
+    if (long err = lookup(k, p.rel, false, &n)) return err;
+    memset(st, 0, sizeof *st);
+    st->st_mode = (n.is_dir ? S_IFDIR : S_IFREG) | n.mode;
+    st->st_nlink = n.is_dir ? 2 : 1;
+    st->st_size = n.is_dir ? 0 : static_cast<off_t>(kPageSize);
+    st->st_blksize = kPageSize;
+    return 0;
+}
+
+}  // namespace sk
