@@ -17,6 +17,8 @@
 //   syscall/getpid_sim                  the dispatch alone (no fd, no driver)
 //   module/insmod_rmmod_hello_logfile   as insmod_rmmod_hello, with the kernel
 //                                       log mirrored to <root>/var/log/system.log
+//   module/dlopen_dlclose_via_symlink   the floor plus the loader's per-load
+//                                       symlink + unlink (a unique dlopen path)
 //
 // docs/performance.md has the figures; bench/run.sh refreshes them.
 #include <simkernel/kernel.hpp>
@@ -224,6 +226,47 @@ void BM_dlopen_dlclose_floor(benchmark::State& state) {
     }
 }
 
+// The floor plus what the loader pays today to give each load a path of its
+// own (module_loader.cpp, LoadNames): a symlink to /proc/self/fd/N in a
+// private directory under $TMPDIR, unlinked after dlopen. Not a target: it
+// shows how much of insmod_rmmod_hello's distance from the floor is naming.
+void BM_dlopen_dlclose_via_symlink(benchmark::State& state) {
+    if (!have_hello(state)) return;
+    const std::vector<char>& image = hello_ko();
+    std::string dir = (fs::temp_directory_path() / "simkernel-bench.XXXXXX").string();
+    if (!mkdtemp(dir.data())) {
+        state.SkipWithError("mkdtemp failed");
+        return;
+    }
+    char target[64];
+    unsigned long seq = 0;
+    for (auto _ : state) {
+        int fd = memfd_create("hello", MFD_CLOEXEC);
+        if (fd < 0 || ::write(fd, image.data(), image.size()) != static_cast<ssize_t>(image.size())) {
+            state.SkipWithError("memfd_create or write failed");
+            if (fd >= 0) ::close(fd);
+            break;
+        }
+        snprintf(target, sizeof target, "/proc/self/fd/%d", fd);
+        std::string path = dir + "/" + std::to_string(++seq) + "-hello.ko";
+        if (::symlink(target, path.c_str()) != 0) {
+            state.SkipWithError("symlink failed");
+            ::close(fd);
+            break;
+        }
+        void* h = dlopen(path.c_str(), RTLD_NOW | RTLD_GLOBAL);
+        ::unlink(path.c_str());
+        ::close(fd);
+        if (!h) {
+            state.SkipWithError(dlerror());
+            break;
+        }
+        benchmark::DoNotOptimize(h);
+        dlclose(h);
+    }
+    ::rmdir(dir.c_str());
+}
+
 }  // namespace
 
 BENCHMARK(BM_read_zero_sim)->Name("syscall/read_zero_sim");
@@ -233,5 +276,6 @@ BENCHMARK(BM_getpid_sim)->Name("syscall/getpid_sim");
 BENCHMARK(BM_insmod_rmmod_hello)->Name("module/insmod_rmmod_hello");
 BENCHMARK(BM_dlopen_dlclose_floor)->Name("module/dlopen_dlclose_floor");
 BENCHMARK(BM_insmod_rmmod_hello_logfile)->Name("module/insmod_rmmod_hello_logfile");
+BENCHMARK(BM_dlopen_dlclose_via_symlink)->Name("module/dlopen_dlclose_via_symlink");
 
 BENCHMARK_MAIN();

@@ -4,7 +4,8 @@
 #
 #   make -C build/sdk M=$PWD modules
 #
-# The `sdk` target (part of ALL) lays out build/sdk at build time:
+# The `sdk` and `sdk_symvers` targets (part of ALL) lay out build/sdk at
+# build time:
 #   Makefile, scripts/Makefile.build, scripts/modpost.sh   from sdk/
 #   scripts/sdk-flags.mk  the module flags of SimKernelModule.cmake (one copy)
 #   scripts/mod.c.tmpl    cmake/mod.c.in without intree: SDK builds are out of tree
@@ -84,9 +85,11 @@ add_custom_command(OUTPUT ${SK_SDK_DIR}/Module.symvers
   DEPENDS sk_mksymvers
   COMMENT "Writing the kernel's Module.symvers"
   VERBATIM)
-list(APPEND sk_sdk_outputs ${SK_SDK_DIR}/Module.symvers)
 
+# Two targets, so that refreshing the scripts and headers never waits for
+# the kernel library (which Module.symvers needs).
 add_custom_target(sdk ALL DEPENDS ${sk_sdk_outputs})
+add_custom_target(sdk_symvers ALL DEPENDS ${SK_SDK_DIR}/Module.symvers)
 
 # ---- every header, as a C module and as a C++ module -----------------------
 set(sk_check_dir ${CMAKE_BINARY_DIR}/sdk-check)

@@ -10,9 +10,11 @@
 #          OUT_OF_TREE (or SIMKERNEL_MODULES_OUT_OF_TREE, which the installed
 #          package sets), and depends= the DEPENDS modules.
 #
-#   simkernel_add_builtin(NAME SOURCES a.c)
+#   simkernel_add_builtin(NAME SOURCES a.c [DETACHED])
 #       -> an object library linked into the kernel: the same source with
-#          module_init() running at boot instead of at insmod.
+#          module_init() running at boot instead of at insmod. DETACHED:
+#          only the object library NAME_builtin, for a target that links it
+#          itself (the switch kernel, the dispatch benchmark).
 #
 # The flags below are the only copy: Sdk.cmake writes them into the SDK's
 # scripts/sdk-flags.mk, so `make -C build/sdk M=...` compiles a module
@@ -23,6 +25,9 @@ set(SK_MODULE_CXX_STD -std=c++20)
 set(SK_MODULE_C_FLAGS
     -nostdinc -fno-common -fno-strict-aliasing -fno-stack-protector -fno-builtin-printf
     -fPIC -fvisibility=hidden -O2 -g -Wall -Wundef -Wno-unused-function
+    # kbuild's warning policy for C: these mistakes are errors, these idioms are fine.
+    -Werror=implicit-function-declaration -Werror=implicit-int -Werror=return-type
+    -Wstrict-prototypes -Wno-pointer-sign -Wno-format-security
     -fno-sanitize=all)  # no sanitizer runtime: only what the kernel exports
 set(SK_MODULE_CXX_FLAGS
     -nostdinc -nostdinc++ -fno-exceptions -fno-rtti -fno-threadsafe-statics -fno-gnu-unique
@@ -72,7 +77,7 @@ function(simkernel_add_module name)
 endfunction()
 
 function(simkernel_add_builtin name)
-  cmake_parse_arguments(ARG "" "" "SOURCES" ${ARGN})
+  cmake_parse_arguments(ARG "DETACHED" "" "SOURCES" ${ARGN})
   add_library(${name}_builtin OBJECT ${ARG_SOURCES})
   set_target_properties(${name}_builtin PROPERTIES POSITION_INDEPENDENT_CODE ON)
   target_include_directories(${name}_builtin SYSTEM BEFORE PRIVATE
@@ -80,7 +85,9 @@ function(simkernel_add_builtin name)
   target_compile_definitions(${name}_builtin PRIVATE __KERNEL__ KBUILD_MODNAME="${name}")
   target_compile_options(${name}_builtin PRIVATE
     -nostdinc -fno-common -fno-strict-aliasing -fno-stack-protector -Wall -Wno-unused-function)
-  set_property(GLOBAL APPEND PROPERTY SK_BUILTIN_OBJECTS $<TARGET_OBJECTS:${name}_builtin>)
+  if(NOT ARG_DETACHED)
+    set_property(GLOBAL APPEND PROPERTY SK_BUILTIN_OBJECTS $<TARGET_OBJECTS:${name}_builtin>)
+  endif()
 endfunction()
 
 # simkernel_ship_module(NAME DEST subdir): install NAME.ko in every new

@@ -9,6 +9,13 @@ const std::vector<CommandSpec>& command_table() {
         {"insmod", cmd_insmod, "insmod [-f] FILE [param=value ...]", "load a module from a .ko file", false},
         {"rmmod", cmd_rmmod, "rmmod [-f] NAME|FILE ...", "remove loaded modules", false},
         {"lsmod", cmd_lsmod, "lsmod", "list loaded modules (from /proc/modules)", false},
+        {"modinfo", cmd_modinfo, "modinfo [-F FIELD] [-0] [-a -d -l -p -n] [-b DIR] [-k RELEASE] FILE|NAME ...",
+         "show a module's .modinfo (license, author, parameters, ...)", false},
+        {"depmod", cmd_depmod, "depmod [-a] [-A] [-n] [-v] [-b DIR] [-C CONF] [RELEASE]",
+         "compute module dependencies: write modules.dep, modules.alias, ...", false},
+        {"modprobe", cmd_modprobe,
+         "modprobe [-r] [-n] [-v] [-q] [-a] [--show-depends] [--first-time] [--force-vermagic] NAME|ALIAS [param=value ...]",
+         "load (or -r remove) a module with the modules it needs", false},
         {"dmesg", cmd_dmesg, "dmesg [-c] [-C] [-l LEVELS] [-n LEVEL] [-r]", "print or control the kernel log", false},
         // Files
         {"cat", cmd_cat, "cat FILE ...", "print files", false},
@@ -22,6 +29,11 @@ const std::vector<CommandSpec>& command_table() {
         {"id", cmd_id, "id", "print user and group ids", false},
         {"sudo", cmd_sudo, "sudo COMMAND [ARG ...]", "run a command as root", true},
         {"keypress", cmd_keypress, "keypress TEXT", "type TEXT on the simulated keyboard (raises IRQ 1 per key)", false},
+        // Tasks
+        {"ps", cmd_ps, "ps", "list tasks (from /proc/<pid>/status)", false},
+        {"kill", cmd_kill, "kill [-SIGNAL] PID ...", "send a signal (default TERM; INT, KILL, HUP, QUIT, or a number)", false},
+        {"sleep", cmd_sleep, "sleep SECONDS", "sleep (nanosleep); Ctrl-C ends it", false},
+        {"wait", cmd_wait, "wait", "wait for the background jobs (CMD &) to finish", true},
         {"help", cmd_help, "help [COMMAND]", "list commands, or show one command's usage", false},
         {"exit", cmd_exit, "exit [STATUS]", "leave the shell (the kernel shuts down)", true},
         // One command per system call, printing strace-style lines.

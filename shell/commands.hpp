@@ -30,6 +30,10 @@ const CommandSpec* find_command(const std::string& name);
 int cmd_insmod(Shell&, const Args&);
 int cmd_rmmod(Shell&, const Args&);
 int cmd_lsmod(Shell&, const Args&);
+// cmd_modinfo.cpp, cmd_depmod.cpp, cmd_modprobe.cpp
+int cmd_modinfo(Shell&, const Args&);
+int cmd_depmod(Shell&, const Args&);
+int cmd_modprobe(Shell&, const Args&);
 // cmd_dmesg.cpp
 int cmd_dmesg(Shell&, const Args&);
 // cmd_files.cpp
@@ -46,6 +50,11 @@ int cmd_sudo(Shell&, const Args&);
 int cmd_help(Shell&, const Args&);
 int cmd_exit(Shell&, const Args&);
 int cmd_keypress(Shell&, const Args&);
+// cmd_tasks.cpp
+int cmd_ps(Shell&, const Args&);
+int cmd_kill(Shell&, const Args&);
+int cmd_sleep(Shell&, const Args&);
+int cmd_wait(Shell&, const Args&);
 // cmd_syscalls.cpp
 int cmd_sys_open(Shell&, const Args&);
 int cmd_sys_close(Shell&, const Args&);

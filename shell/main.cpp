@@ -14,7 +14,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <fstream>
+#include <thread>
 #include <iostream>
 #include <unistd.h>
 
@@ -47,6 +49,7 @@ int main(int argc, char** argv) {
         sk::attach_host_terminal(*task);
         task->cwd = std::filesystem::current_path().string();
         shell::Shell sh(kernel, task, {.echo = echo});
+        shell::refresh_module_index(kernel, task);
 
         if (!command.empty()) {
             status = sh.run_line(command);
@@ -54,6 +57,15 @@ int main(int argc, char** argv) {
             std::ifstream in(script);
             status = sh.run_stream(in);
         } else if (isatty(STDIN_FILENO)) {
+            // Ctrl-C goes to the command in the foreground, as the terminal
+            // driver sends SIGINT to it; a thread waits for it.
+            sigset_t set;
+            sigemptyset(&set);
+            sigaddset(&set, SIGINT);
+            pthread_sigmask(SIG_BLOCK, &set, nullptr);
+            std::thread([&sh, set] {
+                for (int sig; sigwait(&set, &sig) == 0;) sh.interrupt();
+            }).detach();
             status = sh.run_interactive();
         } else {
             status = sh.run_stream(std::cin);

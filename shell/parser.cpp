@@ -79,8 +79,15 @@ ParseResult parse_line(const std::string& line) {
             in_word = true;
         } else if (c == '#' && !in_word) {
             break;  // a comment runs to the end of the line
-        } else if (c == ';' || c == '\n') {
-            if (!end_command(i)) return result;
+        } else if (c == ';' || c == '\n' || c == '&') {
+            if (c == '&') {
+                if (i + 1 < line.size() && line[i + 1] == '&') {
+                    result.error = "syntax error: '&&' is not supported; use ';'";
+                    return result;
+                }
+                cmd.background = true;
+            }
+            if (!end_command(c == '&' ? i + 1 : i)) return result;
             cmd_start = i + 1;
         } else if (c == '>') {
             end_word();

@@ -3,8 +3,8 @@
 //   insmod hello.ko myint=5 ; echo "two words" > /tmp/x ; cat /tmp/x
 //
 // Quotes ('...' literal, "..." with \" \\ escapes) group words; ';' or a
-// newline ends a command; '>' and '>>' redirect standard output; '#' starts
-// a comment.
+// newline ends a command, '&' ends one that runs in the background; '>' and
+// '>>' redirect standard output; '#' starts a comment.
 #pragma once
 
 #include <string>
@@ -22,6 +22,7 @@ struct Command {
     std::vector<std::string> argv;
     std::vector<Redirect> redirects;
     std::string text;  // as typed, for --echo
+    bool background = false;  // ended with '&': run it as a job
 };
 
 struct ParseResult {

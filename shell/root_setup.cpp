@@ -2,13 +2,16 @@
 #include "root_setup.hpp"
 
 #include "config.hpp"
+#include "tools/depmod.hpp"
 
 #include <simkernel/kernel.hpp>
+#include <simkernel/user.hpp>
 
 #include <fmt/format.h>
 
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -35,7 +38,7 @@ std::string prepare_root(const fs::path& root) {
 
     // shipped.list: "name.ko<TAB>subdirectory" for each module the build ships.
     std::ifstream list(SK_SHIPPED_LIST);
-    std::string line;
+    std::string line, order;
     while (std::getline(list, line)) {
         size_t tab = line.find('\t');
         if (tab == std::string::npos) continue;
@@ -47,8 +50,36 @@ std::string prepare_root(const fs::path& root) {
         if (!fs::exists(dst) || fs::last_write_time(dst, ec) < fs::last_write_time(src, ec))
             fs::copy_file(src, dst, fs::copy_options::overwrite_existing, ec);
         if (ec) return fmt::format("cannot install {}: {}", dst.string(), ec.message());
+        order += line.substr(tab + 1) + "/" + src.filename().string() + "\n";
     }
+    // What "make modules_install" leaves beside the modules: the build's
+    // order (depmod lists modules in it), and the lists of what is built
+    // into the kernel. simkernel's built-in drivers are shipped as modules
+    // too, so those lists stay empty; without them depmod would warn.
+    auto write_if_changed = [&](const char* name, const std::string& text) {
+        fs::path p = modules / name;
+        std::ifstream in(p, std::ios::binary);
+        std::stringstream old;
+        old << in.rdbuf();
+        if (in.is_open() && old.str() == text) return;
+        std::ofstream(p, std::ios::binary | std::ios::trunc) << text;
+    };
+    write_if_changed("modules.order", order);
+    if (!fs::exists(modules / "modules.builtin")) write_if_changed("modules.builtin", "");
+    if (!fs::exists(modules / "modules.builtin.modinfo")) write_if_changed("modules.builtin.modinfo", "");
     return {};
+}
+
+void refresh_module_index(sk::Kernel& k, sk::Task* shell_task) {
+    // "depmod -A" as root in a task of its own, saying nothing: it does the
+    // work only if a module is newer than modules.dep, or there is none.
+    sk::Task* t = k.tasks.spawn(shell_task, "depmod", 0, 0);
+    sk::user::bind_thread(t);
+    tools::KmodLog quiet("depmod", -1);
+    tools::Depmod depmod({.quick = true}, quiet);
+    depmod.run();
+    sk::user::bind_thread(shell_task);
+    k.tasks.exit(t);
 }
 
 }  // namespace shell

@@ -5,6 +5,11 @@
 #include <filesystem>
 #include <string>
 
+namespace sk {
+class Kernel;
+struct Task;
+}  // namespace sk
+
 namespace shell {
 
 // ${XDG_STATE_HOME:-$HOME/.local/state}/simkernel/root
@@ -14,5 +19,10 @@ std::filesystem::path default_root();
 // /lib/modules/<release>/ (refreshing copies older than the build's), and
 // the build -> SDK link. Returns "" or a sentence saying what failed.
 std::string prepare_root(const std::filesystem::path& root);
+
+// Brings modules.dep and the other index files up to date with the
+// installed modules (depmod -A, as root, silently), so that modprobe works
+// at once. Runs on the booted kernel; leaves the thread bound to shell_task.
+void refresh_module_index(sk::Kernel& k, sk::Task* shell_task);
 
 }  // namespace shell

@@ -4,9 +4,29 @@
 #include "line_editor.hpp"
 #include "tools/uio.hpp"
 
+#include <simkernel/syscalls.hpp>
 #include <simkernel/user.hpp>
 
+#include <csignal>
+
 namespace shell {
+
+namespace {
+
+// Points fd r.fd of the bound task at r.path; returns -errno or 0.
+long apply_redirect(const Redirect& r) {
+    int flags = O_WRONLY | O_CREAT | (r.append ? O_APPEND : O_TRUNC);
+    long fd = sk::user::open(r.path.c_str(), flags, 0644);
+    if (fd < 0) return fd;
+    if (fd != r.fd) {
+        long err = sk::user::dup2(static_cast<int>(fd), r.fd);
+        sk::user::close(static_cast<int>(fd));
+        if (err < 0) return err;
+    }
+    return 0;
+}
+
+}  // namespace
 
 Shell::Shell(sk::Kernel& k, sk::Task* task, ShellOptions opts) : kernel_(k), task_(task), opts_(opts) {
     sk::user::bind_thread(task_);
@@ -28,26 +48,85 @@ int Shell::run_line(const std::string& line) {
 
 int Shell::run_command(const Command& cmd) {
     if (opts_.echo) tools::print("$ {}\n", cmd.text);
+    reap_jobs(false);
     if (cmd.argv.empty()) return 0;
+    if (cmd.background) {
+        start_job(cmd);
+        return 0;
+    }
     return run_argv(cmd.argv, cmd.redirects, kUserUid);
 }
 
-namespace {
-
-// Points fd r.fd of the bound task at r.path; returns -errno or 0.
-long apply_redirect(const Redirect& r) {
-    int flags = O_WRONLY | O_CREAT | (r.append ? O_APPEND : O_TRUNC);
-    long fd = sk::user::open(r.path.c_str(), flags, 0644);
-    if (fd < 0) return fd;
-    if (fd != r.fd) {
-        long err = sk::user::dup2(static_cast<int>(fd), r.fd);
-        sk::user::close(static_cast<int>(fd));
-        if (err < 0) return err;
+// "cmd &": a thread runs the command as a child task; the shell goes on.
+void Shell::start_job(const Command& cmd) {
+    const CommandSpec* spec = find_command(cmd.argv[0]);
+    if (!spec || spec->in_shell_task) {
+        // cd, exit, open... act on the shell itself: they cannot run apart.
+        if (spec) tools::eprint("simkernel: {}: cannot run in the background\n", cmd.argv[0]);
+        else tools::eprint("simkernel: {}: command not found (try 'help')\n", cmd.argv[0]);
+        return;
     }
-    return 0;
+    sk::Task* child = kernel_.tasks.spawn(task_, cmd.argv[0], kUserUid, kUserGid);
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    std::lock_guard lock(jobs_mutex_);
+    int number = next_job_++;
+    tools::print("[{}] {}\n", number, child->pid);
+    jobs_.push_back({number, child->pid, cmd.text, std::thread([this, cmd, child, spec, done] {
+                         sk::user::bind_thread(child);
+                         int status = 0;
+                         for (const Redirect& r : cmd.redirects) {
+                             if (long err = apply_redirect(r)) {
+                                 tools::eprint("simkernel: {}: {}\n", r.path, tools::errno_text(static_cast<int>(-err)));
+                                 status = 1;
+                                 break;
+                             }
+                         }
+                         if (status == 0) run_program(*spec, cmd.argv);
+                         sk::user::bind_thread(nullptr);
+                         kernel_.tasks.exit(child);
+                         done->store(true);
+                     }),
+                     done});
 }
 
-}  // namespace
+// Collects finished jobs ("[1]+  Done  cmd"); with wait, waits for all.
+void Shell::reap_jobs(bool wait, bool report) {
+    std::lock_guard lock(jobs_mutex_);
+    for (auto it = jobs_.begin(); it != jobs_.end();) {
+        if (!wait && !it->done->load()) {
+            ++it;
+            continue;
+        }
+        it->thread.join();
+        if (report) tools::print("[{}]+  Done                    {}\n", it->number, it->text);
+        it = jobs_.erase(it);
+    }
+}
+
+void Shell::interrupt() {
+    if (pid_t pid = foreground_.load()) kernel_.tasks.signal(pid, SIGINT, 0);
+}
+
+void Shell::stop_jobs() {
+    {
+        std::lock_guard lock(jobs_mutex_);
+        for (const Job& j : jobs_) kernel_.tasks.signal(j.pid, SIGKILL, 0);
+    }
+    reap_jobs(true, false);
+}
+
+Shell::~Shell() { stop_jobs(); }
+
+
+// Runs a command's code; a signal that ends the task ends the command,
+// with the shell's usual status: 128 + the signal number.
+int Shell::run_program(const CommandSpec& spec, const Args& argv) {
+    try {
+        return spec.run(*this, argv);
+    } catch (const sk::TaskKilled& k) {
+        return 128 + k.sig;
+    }
+}
 
 int Shell::run_argv(const Args& argv, const std::vector<Redirect>& redirects, uid_t uid) {
     const CommandSpec* spec = find_command(argv[0]);
@@ -55,8 +134,6 @@ int Shell::run_argv(const Args& argv, const std::vector<Redirect>& redirects, ui
         tools::eprint("simkernel: {}: command not found (try 'help')\n", argv[0]);
         return 127;
     }
-    uid_t saved_uid = current_uid_;
-    current_uid_ = uid;
 
     if (spec->in_shell_task) {
         // The shell's own task runs it; redirections last for this command only.
@@ -72,7 +149,9 @@ int Shell::run_argv(const Args& argv, const std::vector<Redirect>& redirects, ui
                 break;
             }
         }
-        if (status == 0) status = spec->run(*this, argv);
+        pid_t outer = foreground_.exchange(task_->pid);
+        if (status == 0) status = run_program(*spec, argv);
+        foreground_.store(outer);
         for (auto it = saved.rbegin(); it != saved.rend(); ++it) {
             if (it->second >= 0) {
                 sk::user::dup2(static_cast<int>(it->second), it->first);
@@ -82,7 +161,6 @@ int Shell::run_argv(const Args& argv, const std::vector<Redirect>& redirects, ui
             }
         }
         task_->uid = task_uid;
-        current_uid_ = saved_uid;
         return status;
     }
 
@@ -98,10 +176,11 @@ int Shell::run_argv(const Args& argv, const std::vector<Redirect>& redirects, ui
             break;
         }
     }
-    if (status == 0) status = spec->run(*this, argv);
+    pid_t outer = foreground_.exchange(parent == task_ ? child->pid : foreground_.load());
+    if (status == 0) status = run_program(*spec, argv);
+    foreground_.store(outer);
     sk::user::bind_thread(parent);
     kernel_.tasks.exit(child);
-    current_uid_ = saved_uid;
     return status;
 }
 

@@ -9,8 +9,13 @@
 
 #include <simkernel/kernel.hpp>
 
+#include <atomic>
 #include <istream>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace shell {
 
@@ -40,11 +45,19 @@ public:
         last_status_ = status;
     }
     int last_status() const { return last_status_; }
-    uid_t current_uid() const { return current_uid_; }
+
+    // Ctrl-C: SIGINT to the foreground command, as the terminal driver does.
+    void interrupt();
+    // Ends every background job (SIGKILL) and waits for it.
+    void stop_jobs();
+    // Waits for every background job to finish, reporting each.
+    void wait_jobs() { reap_jobs(true, true); }
+    ~Shell();
     const std::string& home() const { return home_; }  // where the shell started
 
 private:
     int run_command(const Command& cmd);
+    int run_program(const CommandSpec& spec, const Args& argv);
     std::string prompt();
 
     sk::Kernel& kernel_;
@@ -52,8 +65,22 @@ private:
     ShellOptions opts_;
     int last_status_ = 0;
     bool exiting_ = false;
-    uid_t current_uid_ = kUserUid;
     std::string home_;
+
+    // Background jobs: each runs on a thread of its own, as its own task.
+    struct Job {
+        int number;
+        pid_t pid;
+        std::string text;
+        std::thread thread;
+        std::shared_ptr<std::atomic<bool>> done;
+    };
+    std::mutex jobs_mutex_;
+    std::vector<Job> jobs_;
+    int next_job_ = 1;
+    std::atomic<pid_t> foreground_{0};  // the task Ctrl-C interrupts
+    void start_job(const Command& cmd);
+    void reap_jobs(bool wait, bool report = true);
 };
 
 }  // namespace shell

@@ -97,6 +97,56 @@ bool DevTmpfs::remove_device(const struct class_* cls, __kernel_dev_t devt) {
     return true;
 }
 
+int DevTmpfs::add_device_attr(struct device* dev, const struct device_attribute* attr) {
+    if (!attr || !attr->attr.name || !*attr->attr.name || strchr(attr->attr.name, '/')) return -EINVAL;
+    std::string name = attr->attr.name;
+    if (name == "." || name == "..") return -EINVAL;
+    std::lock_guard lock(mutex_);
+    auto it = std::find_if(devices_.begin(), devices_.end(), [dev](const auto& d) { return d.get() == dev; });
+    if (it == devices_.end()) return -EINVAL;  // not a device of ours (or already destroyed)
+    if (name == "dev") return -EEXIST;         // the kernel's own file: "major:minor"
+    for (const struct device_attribute* a : dev->attrs)
+        if (name == a->attr.name) return -EEXIST;
+    dev->attrs.push_back(attr);
+    return 0;
+}
+
+bool DevTmpfs::remove_device_attr(struct device* dev, const struct device_attribute* attr) {
+    std::lock_guard lock(mutex_);
+    auto it = std::find_if(devices_.begin(), devices_.end(), [dev](const auto& d) { return d.get() == dev; });
+    if (it == devices_.end()) return false;
+    return std::erase(dev->attrs, attr) > 0;
+}
+
+std::vector<std::string> DevTmpfs::class_names() const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> out;
+    for (const auto& c : classes_) out.push_back(c->name);
+    return out;
+}
+
+bool DevTmpfs::class_device_names(const std::string& cls, std::vector<std::string>* out) const {
+    std::lock_guard lock(mutex_);
+    auto c = std::find_if(classes_.begin(), classes_.end(), [&](const auto& x) { return x->name == cls; });
+    if (c == classes_.end()) return false;
+    for (const auto& d : devices_)
+        if (d->cls == &(*c)->cls) out->push_back(d->name);
+    return true;
+}
+
+std::optional<struct device> DevTmpfs::find_class_device(const std::string& cls, const std::string& name,
+                                                         struct device** live) const {
+    std::lock_guard lock(mutex_);
+    auto c = std::find_if(classes_.begin(), classes_.end(), [&](const auto& x) { return x->name == cls; });
+    if (c == classes_.end()) return std::nullopt;
+    for (const auto& d : devices_) {
+        if (d->cls != &(*c)->cls || d->name != name) continue;
+        if (live) *live = d.get();
+        return *d;
+    }
+    return std::nullopt;
+}
+
 std::vector<std::string> DevTmpfs::release_owned_by(const Module* owner) {
     std::lock_guard lock(mutex_);
     std::vector<std::string> removed;
@@ -151,3 +201,27 @@ extern "C" void device_destroy(const struct class_* cls, __kernel_dev_t devt) {
 
 extern "C" void* dev_get_drvdata(const struct device* dev) { return dev ? dev->drvdata : nullptr; }
 extern "C" const char* dev_name(const struct device* dev) { return dev ? dev->name.c_str() : ""; }
+
+extern "C" int device_create_file(struct device* dev, const struct device_attribute* attr) {
+    if (IS_ERR_OR_NULL(dev)) return -EINVAL;
+    int err = sk::kernel().devfs.add_device_attr(dev, attr);
+    if (err == -EEXIST)
+        printk(KERN_WARNING "sysfs: cannot create duplicate filename '/class/%s/%s/%s'\n",
+               dev->cls && dev->cls->name ? dev->cls->name : "?", dev->name.c_str(), attr->attr.name);
+    return err;
+}
+
+extern "C" void device_remove_file(struct device* dev, const struct device_attribute* attr) {
+    if (IS_ERR_OR_NULL(dev) || !attr) return;
+    sk::kernel().devfs.remove_device_attr(dev, attr);
+}
+
+extern "C" int sysfs_emit(char* buf, const char* fmt, ...) {
+    if (!buf) return 0;
+    va_list args;
+    va_start(args, fmt);
+    int n = vsnprintf(buf, PAGE_SIZE, fmt, args);
+    va_end(args);
+    if (n < 0) return 0;
+    return n < static_cast<int>(PAGE_SIZE) ? n : static_cast<int>(PAGE_SIZE) - 1;
+}

@@ -6,6 +6,7 @@
 #include <simkernel/ksyms.hpp>
 
 #include <asm/syscall.h>
+#include <linux/console.h>
 #include <linux/mutex.h>
 
 // Bodies live in the C library; the kernel exports them under Linux's names.
@@ -38,11 +39,28 @@ const std::vector<KernelExport>& kernel_exports() {
         EXPORT(strncpy_from_user),
         // fs/char_dev.c, fs/read_write.c, fs/open.c
         EXPORT(sk_register_chrdev), EXPORT(__unregister_chrdev),
+        EXPORT(sk_register_chrdev_region), EXPORT(sk_alloc_chrdev_region),
+        EXPORT(unregister_chrdev_region), EXPORT(cdev_init), EXPORT(sk_cdev_alloc),
+        EXPORT(sk_cdev_add), EXPORT(cdev_del), EXPORT(sk_misc_register), EXPORT(misc_deregister),
+        // fs/proc, fs/seq_file.c
+        EXPORT(sk_proc_create_data), EXPORT(sk_proc_mkdir), EXPORT(proc_remove),
+        EXPORT(remove_proc_entry), EXPORT(pde_data), EXPORT(seq_open), EXPORT(seq_read),
+        EXPORT(seq_lseek), EXPORT(seq_release), EXPORT(seq_printf), EXPORT(seq_vprintf),
+        EXPORT(seq_puts), EXPORT(seq_putc), EXPORT(seq_write), EXPORT(single_open),
+        EXPORT(single_release),
+        // kernel/sched: sleeping, waking, signals
+        EXPORT(get_current), EXPORT(set_current_state_fn), EXPORT(schedule),
+        EXPORT(schedule_timeout), EXPORT(schedule_timeout_interruptible), EXPORT(signal_pending),
+        EXPORT(fatal_signal_pending), EXPORT(wake_up_process), EXPORT(yield),
+        EXPORT(init_wait_entry), EXPORT(prepare_to_wait_event), EXPORT(finish_wait), EXPORT(__wake_up),
         EXPORT(no_llseek), EXPORT(noop_llseek), EXPORT(default_llseek),
         EXPORT(fixed_size_llseek), EXPORT(nonseekable_open), EXPORT(stream_open),
         // drivers/base
         EXPORT_GPL(sk_class_create), EXPORT_GPL(class_destroy), EXPORT_GPL(sk_device_create),
         EXPORT_GPL(device_destroy), EXPORT_GPL(dev_get_drvdata), EXPORT(dev_name),
+        EXPORT_GPL(device_create_file), EXPORT_GPL(device_remove_file), EXPORT_GPL(sysfs_emit),
+        // kernel/printk: the console, for /dev/console's driver
+        EXPORT(sk_console_write),
         // kernel/irq, arch/x86 port I/O
         EXPORT(sk_request_irq), EXPORT(free_irq), EXPORT(inb), EXPORT(outb),
         // kernel/module

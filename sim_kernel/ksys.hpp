@@ -29,6 +29,8 @@ long ksys_mknod(Kernel& k, Task& t, const char* path, umode_t mode, unsigned lon
 long ksys_unlink(Kernel& k, Task& t, const char* path);
 long ksys_chdir(Kernel& k, Task& t, const char* path);
 long ksys_getcwd(Task& t, char* buf, size_t size);
+long ksys_nanosleep(Task& t, const struct timespec* req);
+long ksys_kill(Kernel& k, Task& t, pid_t pid, int sig);
 long ksys_uname(Task& t, struct utsname* u);
 long ksys_syslog(Kernel& k, Task& t, int type, char* buf, int len);
 long ksys_init_module(Kernel& k, Task& t, const void* image, unsigned long len, const char* params);

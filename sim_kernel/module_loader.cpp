@@ -13,12 +13,14 @@
 #include <simkernel/kernel.hpp>
 #include <simkernel/loader.hpp>
 #include <simkernel/params.hpp>
+#include <simkernel/syscalls.hpp>
 
 #include <boost/dll/shared_library.hpp>
 #include <fmt/format.h>
 
 #include <dlfcn.h>
 #include <link.h>
+#include <cstring>
 #include <sys/mman.h>
 
 #include <algorithm>
@@ -99,36 +101,32 @@ long resolve_symbols(Kernel& k, const ElfImage& img, const std::string& name,
     return err;
 }
 
-// The dynamic linker treats a path it has seen as "already loaded" and
-// hands back the old mapping, so each load needs a name of its own: a
-// symlink, in a private directory, to the memfd holding this image.
-class LoadNames {
-public:
-    LoadNames() {
-        const char* tmp = std::getenv("TMPDIR");
-        std::string templ = std::string(tmp && *tmp ? tmp : "/tmp") + "/simkernel-XXXXXX";
-        if (mkdtemp(templ.data())) dir_ = templ;
-    }
-    ~LoadNames() {
-        if (!dir_.empty()) ::rmdir(dir_.c_str());
-    }
-    // A fresh path leading to fd; "" if none could be made.
-    std::string link_to(int fd, const std::string& name) {
-        if (dir_.empty()) return {};
-        std::string path = fmt::format("{}/{}-{}.ko", dir_, ++seq_, name);
-        if (::symlink(fmt::format("/proc/self/fd/{}", fd).c_str(), path.c_str()) != 0) return {};
-        return path;
+// One module's mapping: the library, and the memfd holding the image it was
+// mapped from. The dynamic linker treats a path it has seen as "already
+// loaded" and would hand back the old mapping; /proc/self/fd/N is a name no
+// one else has for as long as fd N stays open, so the fd lives as long as
+// the mapping.
+struct ModuleMapping {
+    boost::dll::shared_library lib;
+    int fd = -1;
+    std::string path;
+
+    ~ModuleMapping() {
+        lib.unload();
+        if (!still_mapped()) ::close(fd);  // else the name must stay taken
     }
 
-private:
-    std::string dir_;
-    std::atomic<unsigned long> seq_{0};
+    bool still_mapped() const {
+        auto seen = [](struct dl_phdr_info* info, size_t, void* data) {
+            return std::strcmp(info->dlpi_name, static_cast<const ModuleMapping*>(data)->path.c_str()) == 0 ? 1 : 0;
+        };
+        return dl_iterate_phdr(seen, const_cast<ModuleMapping*>(this)) != 0;
+    }
 };
 
 // Step 3: map a private copy. A memfd is a new file each time, so the
 // dynamic linker never hands back an older mapping of a rebuilt .ko.
 long map_image(const void* image, size_t len, const std::string& name, Module* m) {
-    static LoadNames names;
     int fd = memfd_create(name.c_str(), MFD_CLOEXEC);
     if (fd < 0) return -errno;
     const char* p = static_cast<const char*>(image);
@@ -140,36 +138,30 @@ long map_image(const void* image, size_t len, const std::string& name, Module* m
         }
         done += static_cast<size_t>(n);
     }
-    std::string path = names.link_to(fd, name);
-    if (path.empty()) {
-        ::close(fd);
-        printk(KERN_ERR "%s: cannot make a name to map the module by: %s\n", name.c_str(), strerror(errno));
-        return -ENOMEM;
-    }
+    auto mapping = std::make_shared<ModuleMapping>();
+    mapping->fd = fd;
+    mapping->path = fmt::format("/proc/self/fd/{}", fd);
     try {
         namespace dll = boost::dll;
-        auto lib = std::make_shared<dll::shared_library>(path, dll::load_mode::rtld_now | dll::load_mode::rtld_global);
-        ::unlink(path.c_str());
-        ::close(fd);
-        m->library = lib;
-        struct link_map* lm = nullptr;
-        if (dlinfo(lib->native(), RTLD_DI_LINKMAP, &lm) == 0 && lm) m->base = lm->l_addr;
-        if (lib->has("__this_module")) m->mod = &lib->get<struct module>("__this_module");
-        if (lib->has("init_module")) m->init = lib->get<int()>("init_module");
-        if (lib->has("cleanup_module")) m->exit = lib->get<void()>("cleanup_module");
+        mapping->lib.load(mapping->path, dll::load_mode::rtld_now | dll::load_mode::rtld_global);
     } catch (const std::exception& e) {
-        ::unlink(path.c_str());
-        ::close(fd);
         printk(KERN_ERR "%s: cannot map module: %s\n", name.c_str(), e.what());
-        return -ENOEXEC;
+        return -ENOEXEC;  // ~ModuleMapping closes the fd
     }
+    m->library = mapping;
+    boost::dll::shared_library& lib = mapping->lib;
+    struct link_map* lm = nullptr;
+    if (dlinfo(lib.native(), RTLD_DI_LINKMAP, &lm) == 0 && lm) m->base = lm->l_addr;
+    if (lib.has("__this_module")) m->mod = &lib.get<struct module>("__this_module");
+    if (lib.has("init_module")) m->init = lib.get<int()>("init_module");
+    if (lib.has("cleanup_module")) m->exit = lib.get<void()>("cleanup_module");
     return 0;
 }
 
 // The module's exports, with the addresses the mapping gave them.
 std::vector<KernelSymbol> module_exports(Module* m) {
     std::vector<KernelSymbol> out;
-    auto* lib = static_cast<boost::dll::shared_library*>(m->library.get());
+    auto* lib = &static_cast<ModuleMapping*>(m->library.get())->lib;
     for (const ElfExport& e : m->image.exports)
         if (lib->has(e.name)) out.push_back({e.name, &lib->get<char>(e.name), e.gpl_only, m});
     return out;
@@ -191,16 +183,47 @@ void unlink_dependencies(Module* m) {
     m->uses.clear();
 }
 
+// A module may patch sys_call_table (it is exported for that) and must put
+// the old entries back when it goes. An entry still pointing into the
+// module's code gets back what it held before the module's init ran, and
+// other modules that patched after this one now chain to that instead.
+void restore_syscall_table(Kernel& k, Module& m) {
+    if (m.syscalls_before_init.size() != NR_syscalls) return;  // its init never ran
+    auto inside = [&m](sys_call_ptr_t fn) {
+        auto a = reinterpret_cast<uintptr_t>(fn);
+        return fn && a >= m.base && a < m.base + m.size;
+    };
+    for (long nr = 0; nr < NR_syscalls; ++nr) {
+        if (!inside(sys_call_table[nr])) continue;
+        sys_call_table[nr] = m.syscalls_before_init[nr];
+        printk(KERN_WARNING "%s: left sys_call_table[%ld] (%s) patched; the kernel restored it\n",
+               m.name.c_str(), nr, syscall_name(nr));
+    }
+    for (Module* other : k.modules.all()) {
+        if (other == &m || other->syscalls_before_init.size() != NR_syscalls) continue;
+        for (long nr = 0; nr < NR_syscalls; ++nr)
+            if (inside(other->syscalls_before_init[nr])) other->syscalls_before_init[nr] = m.syscalls_before_init[nr];
+    }
+}
+
 }  // namespace
 
 void release_module_resources(Kernel& k, Module& m) {
     const char* name = m.name.c_str();
+    restore_syscall_table(k, m);
     free_module_params(m);
-    for (const ChrdevRegion& r : k.chrdevs.release_owned_by(&m))
-        printk(KERN_WARNING "%s: left char device region %u:%u-%u \"%s\" registered; the kernel removed it\n",
-               name, r.major, r.baseminor, r.baseminor + r.count - 1, r.name.c_str());
+    for (const ChrdevRegion& r : k.chrdevs.release_owned_by(&m)) {
+        if (r.is_region)
+            printk(KERN_WARNING "%s: left char device region %u:%u-%u \"%s\" registered; the kernel removed it\n",
+                   name, r.major, r.baseminor, r.baseminor + r.count - 1, r.name.c_str());
+        else
+            printk(KERN_WARNING "%s: left a cdev on %u:%u-%u added; the kernel removed it\n", name, r.major,
+                   r.baseminor, r.baseminor + r.count - 1);
+    }
     for (const std::string& what : k.devfs.release_owned_by(&m))
         printk(KERN_WARNING "%s: left %s behind; the kernel removed it\n", name, what.c_str());
+    for (const std::string& path : k.proc.release_owned_by(&m))
+        printk(KERN_WARNING "%s: left %s behind; the kernel removed it\n", name, path.c_str());
     for (const auto& [irq, a] : k.irqs.release_owned_by(&m))
         printk(KERN_WARNING "%s: left IRQ %u handler \"%s\" registered; the kernel freed it\n", name, irq,
                a.name.c_str());
@@ -270,6 +293,7 @@ long load_module(Kernel& k, const void* image, size_t len, const std::string& pa
     k.modules.add(std::move(owned));
 
     // 5. Run its init.
+    m->syscalls_before_init.assign(std::begin(sys_call_table), std::end(sys_call_table));
     int ret = m->init();
     if (ret > 0) {
         printk(KERN_WARNING "do_init_module: '%s'->init suspiciously returned %d, it should follow 0/-E convention\n",
@@ -321,7 +345,14 @@ long unload_module(Kernel& k, const std::string& name, unsigned flags) {
     return 0;
 }
 
+#ifdef SK_SWITCH_KERNEL
+long no_module_loader();  // logs why there is no loader; -ENOSYS
+#endif
+
 long ksys_init_module(Kernel& k, Task& t, const void* image, unsigned long len, const char* uparams) {
+#ifdef SK_SWITCH_KERNEL
+    return no_module_loader();  // the switch kernel: switch/switch_dispatch.cpp
+#endif
     if (t.uid != 0) return -EPERM;
     if (!image || len < sizeof(Elf64_Ehdr)) return -ENOEXEC;
     std::string params;
@@ -332,6 +363,9 @@ long ksys_init_module(Kernel& k, Task& t, const void* image, unsigned long len, 
 }
 
 long ksys_finit_module(Kernel& k, Task& t, int fd, const char* uparams, int flags) {
+#ifdef SK_SWITCH_KERNEL
+    return no_module_loader();  // the switch kernel: switch/switch_dispatch.cpp
+#endif
     if (t.uid != 0) return -EPERM;
     if (flags & ~(kInitIgnoreVermagic | kInitIgnoreModversions)) return -EINVAL;
     struct file* f = t.files.get(fd);

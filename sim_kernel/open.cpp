@@ -55,6 +55,7 @@ long vfs_open(Kernel& k, Task& t, std::string_view path, int flags, umode_t mode
     }
     if (err) {
         if (kf->host_fd >= 0) ::close(kf->host_fd);
+        module_put_ref(kf->module);  // a filesystem that pinned a module before failing
         delete kf;
         return err;
     }

@@ -78,7 +78,9 @@ void LogBuffer::emit(std::string_view text) {
 }
 
 void LogBuffer::append_locked(int level, std::string_view line, bool cont) {
-    if (cont && last_open_ && !records_.empty()) {
+    // A record holds at most what one printk can (Linux's PRINTKRB_RECORD_MAX).
+    constexpr size_t kRecordMax = 1024;
+    if (cont && last_open_ && !records_.empty() && records_.back().text.size() + line.size() < kRecordMax) {
         // Continuation: extend the open record. The console already showed
         // the start of the line, so the fragment appears on a line of its own.
         LogRecord& open = records_.back();
@@ -86,14 +88,17 @@ void LogBuffer::append_locked(int level, std::string_view line, bool cont) {
         bytes_ += line.size();
         if (open.level < console_loglevel_ && console_) console_(std::string(line) + "\n");
         if (file_) file_->info(std::string(line));
-        return;
+    } else {
+        // A new record; also a continuation that would outgrow the open one,
+        // which (as on Linux) starts a record of its own.
+        LogRecord r{next_seq_++, usec_since_boot(), level, std::string(line)};
+        bytes_ += r.text.size() + sizeof(LogRecord);
+        std::string shown = format_log_line(r);
+        if (level < console_loglevel_ && console_) console_(shown + "\n");
+        if (file_) file_->info(shown);
+        records_.push_back(std::move(r));
     }
-    LogRecord r{next_seq_++, usec_since_boot(), level, std::string(line)};
-    bytes_ += r.text.size() + sizeof(LogRecord);
-    std::string shown = format_log_line(r);
-    if (level < console_loglevel_ && console_) console_(shown + "\n");
-    if (file_) file_->info(shown);
-    records_.push_back(std::move(r));
+    // The bound holds for a grown record as for a new one.
     while (bytes_ > capacity_ && records_.size() > 1) {
         bytes_ -= records_.front().text.size() + sizeof(LogRecord);
         records_.pop_front();
@@ -126,6 +131,11 @@ int LogBuffer::console_loglevel() const {
 void LogBuffer::set_console_loglevel(int level) {
     std::lock_guard lock(mutex_);
     console_loglevel_ = level;
+}
+
+void LogBuffer::write_console(std::string_view text) {
+    std::lock_guard lock(mutex_);
+    if (console_) console_(text);
 }
 
 }  // namespace sk

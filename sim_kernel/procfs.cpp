@@ -103,6 +103,34 @@ bool list_dir(const std::string& dir, std::vector<DirEntry>* out) {
     return found;
 }
 
+// /proc/<pid>/{status,comm}: one directory per task (and /proc/self).
+struct PidPath {
+    Task* task = nullptr;
+    std::string file;  // "" for the directory itself
+};
+
+bool parse_pid_path(Kernel& k, const Task& t, const std::string& rel, PidPath* out) {
+    size_t slash = rel.find('/');
+    std::string first = rel.substr(0, slash);
+    pid_t pid = 0;
+    if (first == "self") pid = t.pid;
+    else if (!first.empty() && first.find_first_not_of("0123456789") == std::string::npos) pid = std::stoi(first);
+    else return false;
+    out->task = k.tasks.find(pid);
+    out->file = slash == std::string::npos ? "" : rel.substr(slash + 1);
+    return out->task != nullptr;
+}
+
+std::string pid_file(const Task& p, const std::string& file) {
+    if (file == "comm") return p.comm + "\n";
+    if (file == "status") {
+        const char* state = p.kts.__state == TASK_RUNNING ? "R (running)" : "S (sleeping)";
+        return fmt::format("Name:\t{}\nState:\t{}\nPid:\t{}\nPPid:\t{}\nUid:\t{}\t{}\t{}\t{}\nGid:\t{}\t{}\t{}\t{}\n",
+                           p.comm, state, p.pid, p.ppid, p.uid, p.uid, p.uid, p.uid, p.gid, p.gid, p.gid, p.gid);
+    }
+    return {};
+}
+
 const ProcEntry* find_entry(const std::string& rel) {
     for (const ProcEntry& e : proc_entries())
         if (rel == e.path) return &e;
@@ -120,6 +148,76 @@ ssize_t proc_read(struct file* f, char* buf, size_t count, loff_t* pos) {
     return static_cast<ssize_t>(n);
 }
 
+// A module's /proc file: its proc_ops, reached through these trampolines
+// (Linux's proc_reg_file_ops), so a missing operation answers as Linux does.
+const struct proc_ops* pops(struct file* f) { return static_cast<const struct proc_ops*>(kfile(f)->fs_private); }
+
+int proc_reg_open(struct inode* inode, struct file* f) {
+    return pops(f)->proc_open ? pops(f)->proc_open(inode, f) : 0;
+}
+ssize_t proc_reg_read(struct file* f, char* buf, size_t n, loff_t* pos) {
+    return pops(f)->proc_read ? pops(f)->proc_read(f, buf, n, pos) : -EIO;
+}
+ssize_t proc_reg_write(struct file* f, const char* buf, size_t n, loff_t* pos) {
+    return pops(f)->proc_write ? pops(f)->proc_write(f, buf, n, pos) : -EIO;
+}
+loff_t proc_reg_llseek(struct file* f, loff_t off, int whence) {
+    return pops(f)->proc_lseek ? pops(f)->proc_lseek(f, off, whence) : default_llseek(f, off, whence);
+}
+long proc_reg_ioctl(struct file* f, unsigned cmd, unsigned long arg) {
+    return pops(f)->proc_ioctl ? pops(f)->proc_ioctl(f, cmd, arg) : -ENOTTY;
+}
+int proc_reg_release(struct inode* inode, struct file* f) {
+    return pops(f)->proc_release ? pops(f)->proc_release(inode, f) : 0;
+}
+
+const struct file_operations proc_reg_fops = {
+    .owner = nullptr,
+    .llseek = proc_reg_llseek,
+    .read = proc_reg_read,
+    .write = proc_reg_write,
+    .unlocked_ioctl = proc_reg_ioctl,
+    .compat_ioctl = nullptr,
+    .open = nullptr,
+    .flush = nullptr,
+    .release = proc_reg_release,
+};
+
+bool may_access(const Task& t, umode_t mode, int flags) {
+    if (t.uid == 0) return true;
+    int acc = flags & O_ACCMODE;
+    if ((acc == O_RDONLY || acc == O_RDWR) && !(mode & 0004)) return false;
+    if ((acc == O_WRONLY || acc == O_RDWR) && !(mode & 0002)) return false;
+    return true;
+}
+
+// Opens a module's entry; 1 if there is none by that path.
+long open_module_entry(Kernel& k, Task& t, const std::string& rel, int flags, KFile* kf) {
+    auto e = k.proc.find(rel);
+    if (!e) return 1;
+    if (e->is_dir) {
+        if ((flags & O_ACCMODE) != O_RDONLY) return -EISDIR;
+        kf->is_dir = true;
+        kf->inode.i_mode = S_IFDIR | 0555;
+        kf->f.f_op = &dir_fops;
+        for (const proc_dir_entry& c : k.proc.children(rel))
+            kf->dir.push_back({c.path.substr(c.path.find_last_of('/') + 1), static_cast<unsigned char>(c.is_dir ? DT_DIR : DT_REG)});
+        return 0;
+    }
+    if (!may_access(t, e->mode, flags)) return -EACCES;
+    if (!module_get(e->owner)) return -ENOENT;  // its module is going away
+    kf->module = e->owner;
+    kf->inode.i_mode = S_IFREG | (e->mode & 0777);
+    kf->inode.i_private = e->data;
+    kf->fs_private = e->ops;
+    kf->f.f_op = &proc_reg_fops;
+    if (int err = proc_reg_open(&kf->inode, &kf->f)) {
+        kf->f.f_op = nullptr;  // no release: the open did not happen
+        return err;            // vfs_open's cleanup drops the module reference
+    }
+    return 0;
+}
+
 const struct file_operations proc_fops = {
     .owner = nullptr,
     .llseek = default_llseek,
@@ -129,6 +227,21 @@ const struct file_operations proc_fops = {
 }  // namespace
 
 long procfs_open(Kernel& k, Task& t, const ResolvedPath& p, int flags, KFile* kf) {
+    if (PidPath pp; parse_pid_path(k, t, p.rel, &pp)) {
+        if ((flags & O_ACCMODE) != O_RDONLY) return -EACCES;
+        if (pp.file.empty()) {
+            kf->is_dir = true;
+            kf->inode.i_mode = S_IFDIR | 0555;
+            kf->f.f_op = &dir_fops;
+            kf->dir = {{"comm", DT_REG}, {"status", DT_REG}};
+            return 0;
+        }
+        kf->content = pid_file(*pp.task, pp.file);
+        if (kf->content.empty()) return -ENOENT;
+        kf->inode.i_mode = S_IFREG | 0444;
+        kf->f.f_op = &proc_fops;
+        return 0;
+    }
     if (const ProcEntry* e = find_entry(p.rel)) {
         int acc = flags & O_ACCMODE;
         bool wants_write = acc == O_WRONLY || acc == O_RDWR;
@@ -139,7 +252,14 @@ long procfs_open(Kernel& k, Task& t, const ResolvedPath& p, int flags, KFile* kf
         kf->f.f_op = &proc_fops;
         return 0;
     }
+    if (long r = open_module_entry(k, t, p.rel, flags, kf); r != 1) return r;
     if (!list_dir(p.rel, &kf->dir)) return -ENOENT;
+    for (const proc_dir_entry& c : k.proc.children(p.rel))
+        kf->dir.push_back({c.path.substr(c.path.find_last_of('/') + 1), static_cast<unsigned char>(c.is_dir ? DT_DIR : DT_REG)});
+    if (p.rel.empty()) {
+        kf->dir.push_back({"self", DT_DIR});
+        for (Task* task : k.tasks.all()) kf->dir.push_back({std::to_string(task->pid), DT_DIR});
+    }
     kf->is_dir = true;
     kf->inode.i_mode = S_IFDIR | 0555;
     kf->f.f_op = &dir_fops;
@@ -149,9 +269,28 @@ long procfs_open(Kernel& k, Task& t, const ResolvedPath& p, int flags, KFile* kf
 long procfs_stat(Kernel& k, const ResolvedPath& p, struct stat* st) {
     memset(st, 0, sizeof *st);
     st->st_mtime = st->st_atime = st->st_ctime = k.boot_time();
+    PidPath pp;
+    if (Task* self = current_task(); self && parse_pid_path(k, *self, p.rel, &pp)) {
+        if (pp.file.empty()) {
+            st->st_mode = S_IFDIR | 0555;
+            st->st_nlink = 2;
+        } else if (pp.file == "comm" || pp.file == "status") {
+            st->st_mode = S_IFREG | 0444;
+            st->st_nlink = 1;
+        } else {
+            return -ENOENT;
+        }
+        st->st_uid = st->st_gid = pp.task->uid;
+        return 0;
+    }
     if (const ProcEntry* e = find_entry(p.rel)) {
         st->st_mode = S_IFREG | e->mode;
         st->st_nlink = 1;
+        return 0;
+    }
+    if (auto e = k.proc.find(p.rel)) {
+        st->st_mode = e->is_dir ? (S_IFDIR | 0555) : (S_IFREG | (e->mode & 0777));
+        st->st_nlink = e->is_dir ? 2 : 1;
         return 0;
     }
     std::vector<DirEntry> ignored;

@@ -88,6 +88,27 @@ long ksys_getcwd(Task& t, char* buf, size_t size) {
     return static_cast<long>(t.cwd.size() + 1);
 }
 
+// nanosleep(2): an interruptible sleep; a signal ends it early with EINTR.
+long ksys_nanosleep(Task& t, const struct timespec* ureq) {
+    struct timespec req;
+    {
+        UserWindow w(t, ureq, sizeof req);
+        if (copy_from_user(&req, ureq, sizeof req)) return -EFAULT;
+    }
+    if (req.tv_sec < 0 || req.tv_nsec < 0 || req.tv_nsec >= 1000000000L) return -EINVAL;
+    constexpr long kHz = 250;
+    long jiffies = req.tv_sec * kHz + (req.tv_nsec * kHz + 999999999L) / 1000000000L;
+    set_current_state_fn(TASK_INTERRUPTIBLE);
+    long left = schedule_timeout(jiffies);
+    return left > 0 && t.has_signal() ? -ERESTARTSYS : 0;
+}
+
+// kill(2): a user may signal its own tasks; root any task.
+long ksys_kill(Kernel& k, Task& t, pid_t pid, int sig) {
+    if (sig < 0 || sig >= 64) return -EINVAL;
+    return k.tasks.signal(pid, sig, t.uid);
+}
+
 long ksys_uname(Task& t, struct utsname* uu) {
     struct utsname u {};
     snprintf(u.sysname, sizeof u.sysname, "Linux");

@@ -10,6 +10,8 @@
 #include <simkernel/loader.hpp>
 #include <simkernel/syscalls.hpp>
 
+#include <csignal>
+
 namespace sk {
 namespace {
 
@@ -33,6 +35,8 @@ long sys_lseek(const pt_regs* r) { return ksys_lseek(cur(), arg<int>(r->di), arg
 long sys_ioctl(const pt_regs* r) { return ksys_ioctl(cur(), arg<int>(r->di), arg<unsigned>(r->si), r->dx); }
 long sys_dup(const pt_regs* r) { return ksys_dup(cur(), arg<int>(r->di)); }
 long sys_dup2(const pt_regs* r) { return ksys_dup2(cur(), arg<int>(r->di), arg<int>(r->si)); }
+long sys_nanosleep(const pt_regs* r) { return ksys_nanosleep(cur(), arg<const struct timespec*>(r->di)); }
+long sys_kill(const pt_regs* r) { return ksys_kill(kernel(), cur(), arg<pid_t>(r->di), arg<int>(r->si)); }
 long sys_getpid(const pt_regs*) { return cur().pid; }
 long sys_getppid(const pt_regs*) { return cur().ppid; }
 long sys_uname(const pt_regs* r) { return ksys_uname(cur(), arg<struct utsname*>(r->di)); }
@@ -78,7 +82,9 @@ const SyscallEntry syscalls[] = {
     {__NR_ioctl, "ioctl", sys_ioctl},
     {__NR_dup, "dup", sys_dup},
     {__NR_dup2, "dup2", sys_dup2},
+    {__NR_nanosleep, "nanosleep", sys_nanosleep},
     {__NR_getpid, "getpid", sys_getpid},
+    {__NR_kill, "kill", sys_kill},
     {__NR_uname, "uname", sys_uname},
     {__NR_getcwd, "getcwd", sys_getcwd},
     {__NR_chdir, "chdir", sys_chdir},
@@ -109,6 +115,13 @@ const char* syscall_name(long nr) {
     return "?";
 }
 
+// exit_to_user_mode: the default action of the terminating signals.
+void deliver_signal(Task* task) {
+    unsigned long pending = task->sigpending.exchange(0);
+    for (int sig : {SIGKILL, SIGINT, SIGTERM, SIGHUP, SIGQUIT})
+        if (pending & (1UL << sig)) throw TaskKilled{sig};
+}
+
 long do_syscall(Task* task, long nr, const struct pt_regs* regs) {
     if (nr < 0 || nr >= NR_syscalls || !task) return -ENOSYS;
     sys_call_ptr_t fn = sys_call_table[nr];
@@ -119,6 +132,7 @@ long do_syscall(Task* task, long nr, const struct pt_regs* regs) {
     set_current_task(saved);
     // Interrupted calls restart inside the kernel; user space sees EINTR.
     if (ret == -ERESTARTSYS || ret == -ERESTARTNOINTR) ret = -EINTR;
+    if (task->has_signal()) deliver_signal(task);
     return ret;
 }
 

@@ -12,6 +12,14 @@
 //                                       mode = its perm: reading calls the
 //                                       param's ops->get, writing ops->set
 //
+// and /sys/class, one directory per device class (class_create) holding one
+// per device (device_create), as Linux's /sys/class/<class>/<device>:
+//
+//   /sys/class/<cls>/<dev>/dev          "major:minor"
+//   /sys/class/<cls>/<dev>/<attr>       each device_create_file() attribute,
+//                                       mode = its mode: reading calls its
+//                                       show(), writing its store()
+//
 // As procfs does, a read returns the text made when the file was opened. A
 // write is one store: the whole buffer goes to ops->set, like kernfs.
 // Every lookup holds the module-load lock, so a module cannot go away
@@ -39,6 +47,8 @@ struct SysNode {
     std::string content;            // files
     Module* module = nullptr;       // parameter files
     const struct kernel_param* param = nullptr;
+    struct device* dev = nullptr;   // device attribute files
+    const struct device_attribute* attr = nullptr;
 };
 
 std::vector<std::string> split_path(const std::string& rel) {
@@ -173,13 +183,62 @@ long lookup_module(Kernel& k, std::vector<std::string> parts, bool want_content,
     return -ENOENT;
 }
 
+// /sys/class/<cls>/<dev>/<attr>; parts[0] == "class". A driver's show()
+// runs here, with the module-load lock held: its module cannot go away.
+long lookup_class(Kernel& k, const std::vector<std::string>& parts, bool want_content, SysNode* out) {
+    if (parts.size() == 1) {
+        std::vector<DirEntry> e;
+        for (const std::string& c : k.devfs.class_names()) e.push_back({c, DT_DIR});
+        dir_node(out, std::move(e));
+        return 0;
+    }
+    if (parts.size() == 2) {
+        std::vector<std::string> devs;
+        if (!k.devfs.class_device_names(parts[1], &devs)) return -ENOENT;
+        std::vector<DirEntry> e;
+        for (const std::string& d : devs) e.push_back({d, DT_LNK});  // links into /sys/devices on Linux
+        dir_node(out, std::move(e));
+        return 0;
+    }
+    struct device* live = nullptr;
+    std::optional<struct device> dev = k.devfs.find_class_device(parts[1], parts[2], &live);
+    if (!dev || parts.size() > 4) return -ENOENT;
+    if (parts.size() == 3) {
+        std::vector<DirEntry> e = {{"dev", DT_REG}};
+        for (const struct device_attribute* a : dev->attrs) e.push_back({a->attr.name, DT_REG});
+        dir_node(out, std::move(e));
+        return 0;
+    }
+    if (parts[3] == "dev") {
+        file_node(out, 0444, fmt::format("{}:{}\n", MAJOR(dev->devt), MINOR(dev->devt)));
+        return 0;
+    }
+    for (const struct device_attribute* a : dev->attrs) {
+        if (parts[3] != a->attr.name) continue;
+        file_node(out, a->attr.mode & 0777, "");
+        out->dev = live;
+        out->attr = a;
+        if (want_content && (a->attr.mode & 0444)) {
+            if (!a->show) return -EIO;  // as kernfs: readable, but nothing to show
+            std::string buf(kPageSize, '\0');
+            ssize_t n = a->show(live, const_cast<struct device_attribute*>(a), buf.data());
+            if (n < 0) return n;
+            buf.resize(std::min<size_t>(static_cast<size_t>(n), kPageSize));
+            out->content = std::move(buf);
+        }
+        return 0;
+    }
+    return -ENOENT;
+}
+
 long lookup(Kernel& k, const std::string& rel, bool want_content, SysNode* out) {
     std::vector<std::string> parts = split_path(rel);
     if (parts.empty()) {
-        dir_node(out, {{"module", DT_DIR}});
+        dir_node(out, {{"class", DT_DIR}, {"module", DT_DIR}});
         out->mode = 0555;  // as Linux's /sys
         return 0;
     }
+    if (parts[0] == "class") return lookup_class(k, parts, want_content, out);
     if (parts[0] != "module") return -ENOENT;
     if (parts.size() == 1) {
         std::vector<DirEntry> e;
@@ -226,6 +285,13 @@ ssize_t sysfs_write(struct file* f, const char* ubuf, size_t count, loff_t* pos)
     const std::string& path = kfile(f)->path;  // "/sys/..."
     long err = lookup(k, path.size() > 5 ? path.substr(5) : "", false, &n);
     if (err) return err == -ENOENT ? -ENODEV : err;  // the module went away
+    if (n.attr) {  // a device attribute: its store() takes the whole buffer
+        if (!n.attr->store) return -EIO;
+        ssize_t r = n.attr->store(n.dev, const_cast<struct device_attribute*>(n.attr), val.c_str(), count);
+        if (r < 0) return r;
+        *pos += r;
+        return r;
+    }
     if (!n.param || !n.param->ops->set) return -EPERM;
     err = n.param->ops->set(val.c_str(), n.param);
     if (err) return err;

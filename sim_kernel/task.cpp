@@ -15,6 +15,20 @@ thread_local Task* current_ __attribute__((tls_model("initial-exec"))) = nullptr
 Task* current_task() { return current_; }
 void set_current_task(Task* t) { current_ = t; }
 
+void Task::wake() {
+    {
+        std::lock_guard lock(sleep_mutex);
+        woken = true;
+    }
+    sleep_cv.notify_all();
+}
+
+void Task::send_signal(int sig) {
+    if (sig <= 0 || sig >= 64) return;
+    sigpending.fetch_or(1UL << sig);
+    wake();  // an interruptible sleep ends; the system call returns EINTR
+}
+
 int FdTable::install(struct file* f) {
     for (size_t fd = 0; fd < fds_.size(); ++fd) {
         if (!fds_[fd]) {
@@ -62,6 +76,8 @@ Task* TaskTable::spawn(const Task* parent, std::string comm, uid_t uid, gid_t gi
     t->uid = uid;
     t->gid = gid;
     t->comm = std::move(comm);
+    t->kts.uid = uid;
+    snprintf(t->kts.comm, sizeof t->kts.comm, "%s", t->comm.c_str());
     if (parent) {
         t->ppid = parent->pid;
         t->cwd = parent->cwd;
@@ -69,6 +85,7 @@ Task* TaskTable::spawn(const Task* parent, std::string comm, uid_t uid, gid_t gi
     }
     std::lock_guard lock(mutex_);
     t->pid = next_pid_++;
+    t->kts.pid = t->kts.tgid = t->pid;
     tasks_.push_back(std::move(t));
     return tasks_.back().get();
 }
@@ -84,6 +101,17 @@ Task* TaskTable::find(pid_t pid) const {
     for (const auto& t : tasks_)
         if (t->pid == pid) return t.get();
     return nullptr;
+}
+
+int TaskTable::signal(pid_t pid, int sig, uid_t sender_uid) {
+    std::lock_guard lock(mutex_);
+    for (const auto& t : tasks_) {
+        if (t->pid != pid) continue;
+        if (sender_uid != 0 && sender_uid != t->uid) return -EPERM;
+        if (sig) t->send_signal(sig);
+        return 0;
+    }
+    return -ESRCH;
 }
 
 std::vector<Task*> TaskTable::all() const {

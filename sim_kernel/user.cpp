@@ -49,6 +49,8 @@ long uname(struct ::utsname* un) { return syscall6(__NR_uname, u(un)); }
 long getuid() { return syscall6(__NR_getuid); }
 long getgid() { return syscall6(__NR_getgid); }
 long getpid() { return syscall6(__NR_getpid); }
+long nanosleep(const struct timespec* req) { return syscall6(__NR_nanosleep, u(req)); }
+long kill(int pid, int sig) { return syscall6(__NR_kill, u(pid), u(sig)); }
 long syslog(int type, char* buf, int len) { return syscall6(__NR_syslog, u(type), u(buf), u(len)); }
 long init_module(const void* image, size_t len, const char* params) {
     return syscall6(__NR_init_module, u(image), len, u(params));

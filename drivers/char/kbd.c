@@ -4,7 +4,9 @@
  *
  * Each key press raises IRQ 1. The interrupt handler takes the byte from
  * the keyboard controller's data port (0x60) while the status port (0x64)
- * says one is waiting, and queues it. read() hands out what is queued.
+ * says one is waiting, queues it, and wakes the readers. read() hands out
+ * what is queued; with nothing queued it sleeps until a key comes (or
+ * returns -EAGAIN for an O_NONBLOCK open, or -ERESTARTSYS on Ctrl-C).
  *
  * The table has .read and no .write: writing to a keyboard makes no sense,
  * so write(2) fails with EINVAL. No .llseek either: a keyboard is a stream,
@@ -18,6 +20,7 @@
 #include <linux/module.h>
 #include <linux/spinlock.h>
 #include <linux/uaccess.h>
+#include <linux/wait.h>
 
 #define KBD_IRQ         1
 #define KBD_DATA_PORT   0x60
@@ -35,6 +38,18 @@ static struct {
 	spinlock_t lock;
 } kbd_queue;
 
+static DECLARE_WAIT_QUEUE_HEAD(kbd_wait); /* readers waiting for a key */
+
+static int kbd_queue_empty(void)
+{
+	int empty;
+
+	spin_lock(&kbd_queue.lock);
+	empty = kbd_queue.head == kbd_queue.tail;
+	spin_unlock(&kbd_queue.lock);
+	return empty;
+}
+
 static irqreturn_t kbd_interrupt(int irq, void *dev_id)
 {
 	int handled = 0;
@@ -51,6 +66,8 @@ static irqreturn_t kbd_interrupt(int irq, void *dev_id)
 		handled = 1;
 	}
 	spin_unlock(&kbd_queue.lock);
+	if (handled)
+		wake_up_interruptible(&kbd_wait);
 	return handled ? IRQ_HANDLED : IRQ_NONE;
 }
 
@@ -59,18 +76,27 @@ static ssize_t kbd_read(struct file *file, char __user *buf, size_t count, loff_
 	unsigned char tmp[KBD_BUF_SIZE];
 	size_t n = 0;
 
-	spin_lock(&kbd_queue.lock);
-	while (n < count && n < sizeof(tmp) && kbd_queue.tail != kbd_queue.head) {
-		tmp[n++] = kbd_queue.data[kbd_queue.tail];
-		kbd_queue.tail = (kbd_queue.tail + 1) % KBD_BUF_SIZE;
+	if (count == 0)
+		return 0;
+	for (;;) {
+		spin_lock(&kbd_queue.lock);
+		while (n < count && n < sizeof(tmp) && kbd_queue.tail != kbd_queue.head) {
+			tmp[n++] = kbd_queue.data[kbd_queue.tail];
+			kbd_queue.tail = (kbd_queue.tail + 1) % KBD_BUF_SIZE;
+		}
+		spin_unlock(&kbd_queue.lock);
+		if (n)
+			break;
+		if (file->f_flags & O_NONBLOCK)
+			return -EAGAIN;
+		/* Nothing queued: sleep until the interrupt handler wakes us. */
+		if (wait_event_interruptible(kbd_wait, !kbd_queue_empty()))
+			return -ERESTARTSYS; /* a signal: the user sees EINTR */
 	}
-	spin_unlock(&kbd_queue.lock);
 
-	if (n == 0 && (file->f_flags & O_NONBLOCK))
-		return -EAGAIN;
 	if (copy_to_user(buf, tmp, n))
 		return -EFAULT;
-	return n; /* 0 when nothing is queued */
+	return n;
 }
 
 static const struct file_operations kbd_fops = {

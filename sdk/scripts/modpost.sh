@@ -15,6 +15,7 @@
 #     a module of this directory, or one of EXTRA_SYMVERS (KBUILD_EXTRA_SYMBOLS);
 #     one nobody exports is an error, as in Linux (a warning if WARN is set);
 #     one another module exports makes that module a dependency;
+#   - it must have a MODULE_LICENSE (an error since Linux 5.12);
 #   - OBJDIR/MODULE.mod.c is written from TEMPLATE, with the module's name
 #     and its depends= list.
 set -e
@@ -65,11 +66,14 @@ BEGIN {
 	section = lf[nl]
 	nr = split(substr($0, tab + 1), rf, " ")
 	name = rf[nr]
-	if (section == "*UND*") {
+	if (section == ".modinfo" && name ~ /__UNIQUE_ID_license[0-9]*$/) {  # C++ mangles it: _ZL20__UNIQUE_ID_license0
+		licensed[cur] = 1
+	} else if (section == "*UND*") {
 		if (name in ignore || left ~ / w /) next
 		nund[cur]++
 		und[cur, nund[cur]] = name
-	} else if ((section == "__ksymtab" || section == "__ksymtab_gpl") && name ~ /^__ksymtab_/) {
+	} else if ((section == "__ksymtab" || section == "__ksymtab_gpl") && name ~ /^__ksymtab_/ &&
+		   left !~ / d /) {  # not the section symbols themselves
 		sym = substr(name, 11)
 		if (sym in exporter) {
 			printf "ERROR: modpost: \"%s\" [%s/%s.ko] exported twice. Previous export was in %s/%s.ko\n",
@@ -85,9 +89,20 @@ BEGIN {
 	}
 }
 END {
+	# Module.symvers: module by module in obj-m order, symbols by name.
+	for (k = 1; k <= nmods; k++) modidx[mods[k]] = k
+	for (i = 1; i <= nexp; i++) {
+		key[i] = sprintf("%05d %s", modidx[exp_mod[i]], exp_sym[i])
+		order[i] = i
+		for (j = i; j > 1 && key[order[j - 1]] > key[order[j]]; j--) {
+			t = order[j]; order[j] = order[j - 1]; order[j - 1] = t
+		}
+	}
 	printf "" > symvers
-	for (i = 1; i <= nexp; i++)
+	for (j = 1; j <= nexp; j++) {
+		i = order[j]
 		printf "0x00000000\t%s\t%s/%s\t%s\t\n", exp_sym[i], objdir, exp_mod[i], exp_type[i] > symvers
+	}
 	close(symvers)
 
 	# The template: read once, written once per module.
@@ -97,6 +112,10 @@ END {
 
 	for (k = 1; k <= nmods; k++) {
 		m = mods[k]
+		if (!(m in licensed)) {
+			printf "ERROR: modpost: missing MODULE_LICENSE() in %s/%s.o\n", objdir, m > "/dev/stderr"
+			errors++
+		}
 		deps = ""
 		delete seen
 		for (i = 1; i <= nund[m]; i++) {

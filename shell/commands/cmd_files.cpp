@@ -146,10 +146,16 @@ int cmd_echo(Shell&, const Args& argv) {
     std::string out;
     for (size_t j = i; j < argv.size(); ++j) out += (j > i ? " " : "") + (escapes ? unescape(argv[j]) : argv[j]);
     if (newline) out += "\n";
-    long n = sk::user::write(1, out.data(), out.size());
-    if (n < 0) {
-        tools::eprint("echo: write error: {}\n", tools::errno_text(-n));
-        return 1;
+    // A device may take less than all of it (scull takes a quantum a call):
+    // write the rest, as the C library's stdio does.
+    for (size_t done = 0; done < out.size();) {
+        long n = sk::user::write(1, out.data() + done, out.size() - done);
+        if (n < 0) {
+            tools::eprint("echo: write error: {}\n", tools::errno_text(-n));
+            return 1;
+        }
+        if (n == 0) break;
+        done += static_cast<size_t>(n);
     }
     return 0;
 }

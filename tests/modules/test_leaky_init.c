@@ -29,16 +29,26 @@ static irqreturn_t tl_interrupt(int irq, void *dev_id)
 static int __init tl_init(void)
 {
 	struct class *cls;
-	int major;
+	struct device *dev;
+	int major, ret;
 
+	/*
+	 * Each step fails the load with its own error, so a second attempt
+	 * shows whether the kernel really released the first one's leftovers
+	 * (a class or IRQ still held would give EEXIST or EBUSY, not EIO).
+	 */
 	major = register_chrdev(0, "test_leaky", &tl_fops);
 	if (major < 0)
 		return major;
 	cls = class_create("test_leaky");
-	if (!IS_ERR(cls))
-		device_create(cls, NULL, MKDEV(major, 0), NULL, "test_leaky");
-	if (request_irq(TL_IRQ, tl_interrupt, 0, "test_leaky", &tl_cookie))
-		return -EBUSY;
+	if (IS_ERR(cls))
+		return PTR_ERR(cls);
+	dev = device_create(cls, NULL, MKDEV(major, 0), NULL, "test_leaky");
+	if (IS_ERR(dev))
+		return PTR_ERR(dev);
+	ret = request_irq(TL_IRQ, tl_interrupt, 0, "test_leaky", &tl_cookie);
+	if (ret)
+		return ret;
 	if (!kmalloc(100, GFP_KERNEL) || !kzalloc(28, GFP_KERNEL))
 		return -ENOMEM;
 	printk(KERN_ERR "test_leaky_init: failing with everything still held\n");

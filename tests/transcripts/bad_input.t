@@ -25,10 +25,12 @@ Module                  Size  Used by
 $ cat /proc/devices
 Character devices:
   1 mem
+  5 /dev/console
 254 kbd
 
 Block devices:
 $ ls /dev
+console
 kbd
 null
 zero

@@ -6,8 +6,12 @@ Character devices:
 
 Block devices:
 $ ls /lib/modules/6.8.0-simkernel/kernel/drivers/char
+console.ko
 kbd.ko
+led0.ko
 null.ko
+ram0.ko
+scull.ko
 zero.ko
 $ sudo insmod /lib/modules/6.8.0-simkernel/kernel/drivers/char/null.ko
 $ sudo insmod zero.ko

@@ -207,6 +207,39 @@ TEST_CASE("printk: the ring buffer is bounded, drops the oldest records and coun
     CHECK(tk->log.dropped() == dropped);
 }
 
+TEST_CASE("printk: KERN_CONT cannot grow the buffer past its bound", "[printk][ring]") {
+    const size_t cap = 4096;
+    TestKernel tk({.log_buf_len = cap});
+    auto check_bounded = [&] {
+        auto rs = tk->log.snapshot();
+        size_t bytes = std::accumulate(rs.begin(), rs.end(), size_t{0}, [](size_t n, const sk::LogRecord& r) {
+            return n + r.text.size() + sizeof(sk::LogRecord);
+        });
+        CHECK(bytes <= cap);
+        // No record is longer than one printk can be (Linux: 1024 bytes).
+        for (const sk::LogRecord& r : rs) CHECK(r.text.size() < 1024);
+        return rs;
+    };
+
+    printk(KERN_ERR "a long line:");
+    for (int i = 0; i < 1000; ++i) printk(KERN_CONT " %03d", i);
+    auto rs = check_bounded();
+    CHECK(tk->log.dropped() > 0);
+    // The line goes on in records of its own; nothing is lost
+    // but what the bound pushed out.
+    REQUIRE_FALSE(rs.empty());
+    CHECK(rs.back().level == sk::LogBuffer::kDefaultMessageLevel);  // as Linux: a new record, default level
+    CHECK(rs.back().text.substr(rs.back().text.size() - 4) == " 999");
+    std::string joined;
+    for (const sk::LogRecord& r : rs) joined += r.text;
+    CHECK(joined.find(" 998 999") != std::string::npos);
+
+    printk(KERN_CONT "\n");
+    printk(KERN_INFO "after the long line\n");
+    rs = check_bounded();
+    CHECK(rs.back().text == "after the long line");
+}
+
 TEST_CASE("printk: syslog(2) READ_ALL returns '<level>[time] text' lines", "[printk][syslog]") {
     TestKernel tk;
     printk(KERN_ERR "syslog marker %d\n", 42);

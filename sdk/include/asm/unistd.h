@@ -17,7 +17,9 @@
 #define __NR_ioctl          16
 #define __NR_dup            32
 #define __NR_dup2           33
+#define __NR_nanosleep      35
 #define __NR_getpid         39
+#define __NR_kill           62
 #define __NR_uname          63
 #define __NR_getcwd         79
 #define __NR_chdir          80

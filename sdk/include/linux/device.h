@@ -10,6 +10,7 @@
 #include <linux/export.h>
 #include <linux/kdev_t.h>
 #include <linux/errno.h>
+#include <linux/sysfs.h>
 
 struct module;
 struct device;  /* opaque: the kernel's */
@@ -29,6 +30,30 @@ struct __SK_CLASS {
 	char *(*devnode)(const struct device *dev, umode_t *mode);
 };
 
+/*
+ * A file in the device's /sys directory, /sys/class/<class>/<device>/<name>:
+ *     static ssize_t brightness_show(struct device *dev,
+ *                                    struct device_attribute *attr, char *buf)
+ *     { return sysfs_emit(buf, "%d\n", state); }
+ *     static DEVICE_ATTR_RO(brightness);   // dev_attr_brightness, 0444
+ *     ...
+ *     device_create_file(dev, &dev_attr_brightness);
+ * show() returns the length it printed (or -errno); store() the bytes it
+ * consumed (or -errno, which write(2) returns).
+ */
+struct device_attribute {
+	struct attribute attr;
+	ssize_t (*show)(struct device *dev, struct device_attribute *attr, char *buf);
+	ssize_t (*store)(struct device *dev, struct device_attribute *attr,
+			 const char *buf, size_t count);
+};
+
+#define DEVICE_ATTR(_name, _mode, _show, _store) \
+	struct device_attribute dev_attr_##_name = __ATTR(_name, _mode, _show, _store)
+#define DEVICE_ATTR_RO(_name) struct device_attribute dev_attr_##_name = __ATTR_RO(_name)
+#define DEVICE_ATTR_RW(_name) struct device_attribute dev_attr_##_name = __ATTR_RW(_name)
+#define DEVICE_ATTR_WO(_name) struct device_attribute dev_attr_##_name = __ATTR_WO(_name)
+
 __SK_BEGIN_DECLS
 struct __SK_CLASS *sk_class_create(struct module *owner, const char *name);
 void class_destroy(const struct __SK_CLASS *cls);
@@ -38,6 +63,9 @@ __attribute__((__format__(printf, 6, 7))) struct device *sk_device_create(struct
 void device_destroy(const struct __SK_CLASS *cls, __kernel_dev_t devt);
 void *dev_get_drvdata(const struct device *dev);
 const char *dev_name(const struct device *dev);
+/* 0, -EEXIST (a file of that name is there), -EINVAL (bad device or name). */
+int device_create_file(struct device *dev, const struct device_attribute *attr);
+void device_remove_file(struct device *dev, const struct device_attribute *attr);
 __SK_END_DECLS
 
 /* Linux 6.4 dropped the owner argument of class_create; simkernel passes it for you. */

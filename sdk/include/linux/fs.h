@@ -122,6 +122,11 @@ int sk_register_chrdev(struct module *owner, unsigned int major,
 		       const char *name, const struct file_operations *fops);
 void __unregister_chrdev(unsigned int major, unsigned int baseminor,
 			 unsigned int count, const char *name);
+int sk_register_chrdev_region(struct module *owner, __kernel_dev_t from,
+			      unsigned count, const char *name);
+int sk_alloc_chrdev_region(struct module *owner, __kernel_dev_t *dev,
+			   unsigned baseminor, unsigned count, const char *name);
+void unregister_chrdev_region(__kernel_dev_t from, unsigned count);
 
 /* Generic helpers drivers plug into their tables. */
 loff_t no_llseek(struct file *file, loff_t offset, int whence);
@@ -146,6 +151,19 @@ static inline int __register_chrdev(unsigned int major, unsigned int baseminor,
 				    const struct file_operations *fops)
 {
 	return sk_register_chrdev(THIS_MODULE, major, baseminor, count, name, fops);
+}
+
+/* Reserve a range of device numbers (shown in /proc/devices), no driver yet. */
+static inline int register_chrdev_region(__kernel_dev_t from, unsigned count, const char *name)
+{
+	return sk_register_chrdev_region(THIS_MODULE, from, count, name);
+}
+
+/* The same, with a free major chosen by the kernel and returned in *dev. */
+static inline int alloc_chrdev_region(__kernel_dev_t *dev, unsigned baseminor,
+				      unsigned count, const char *name)
+{
+	return sk_alloc_chrdev_region(THIS_MODULE, dev, baseminor, count, name);
 }
 
 static inline void unregister_chrdev(unsigned int major, const char *name)

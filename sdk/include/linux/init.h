@@ -34,15 +34,22 @@ __SK_END_DECLS
 
 #if defined(MODULE) && !defined(__cplusplus)
 
+/* The alias takes the attributes of the function (__init's __cold), as Linux's __copy does. */
+#if defined(__has_attribute) && __has_attribute(__copy__)
+#define __sk_copy(fn) __attribute__((__copy__(fn)))
+#else
+#define __sk_copy(fn)
+#endif
+
 #define module_init(initfn)                                         \
 	static inline initcall_t __maybe_unused __inittest(void)        \
 	{ return initfn; }                                              \
-	int init_module(void) __attribute__((__alias__(#initfn)))
+	int init_module(void) __sk_copy(initfn) __attribute__((__alias__(#initfn)))
 
 #define module_exit(exitfn)                                         \
 	static inline exitcall_t __maybe_unused __exittest(void)        \
 	{ return exitfn; }                                              \
-	void cleanup_module(void) __attribute__((__alias__(#exitfn)))
+	void cleanup_module(void) __sk_copy(exitfn) __attribute__((__alias__(#exitfn)))
 
 #elif defined(MODULE) /* C++: an alias would need initfn's mangled name */
 

@@ -16,6 +16,7 @@ struct device {
     const struct class_* cls;
     __kernel_dev_t devt;
     void* drvdata;
+    std::vector<const struct device_attribute*> attrs;  // its files in /sys/class/<cls>/<name>/
 };
 
 namespace sk {
@@ -50,6 +51,17 @@ public:
     struct device* add_device(const struct class_* cls, __kernel_dev_t devt, void* drvdata,
                                  const std::string& name, Module* owner, int* err);
     bool remove_device(const struct class_* cls, __kernel_dev_t devt);
+
+    // Attribute files (device_create_file): 0, -EINVAL or -EEXIST.
+    int add_device_attr(struct device* dev, const struct device_attribute* attr);
+    bool remove_device_attr(struct device* dev, const struct device_attribute* attr);
+
+    // What /sys/class shows: the classes, a class's devices (false if there
+    // is no such class), and one device (a copy, attrs included).
+    std::vector<std::string> class_names() const;
+    bool class_device_names(const std::string& cls, std::vector<std::string>* out) const;
+    std::optional<struct device> find_class_device(const std::string& cls, const std::string& name,
+                                                   struct device** live) const;
 
     // What owner forgot to undo: returns a description of each item removed.
     std::vector<std::string> release_owned_by(const Module* owner);

@@ -37,6 +37,13 @@
 #include <linux/ioctl.h>
 #include <linux/version.h>
 #include <linux/vermagic.h>
+#include <linux/sched.h>
+#include <linux/wait.h>
+#include <linux/list.h>
+#include <linux/cdev.h>
+#include <linux/miscdevice.h>
+#include <linux/proc_fs.h>
+#include <linux/seq_file.h>
 #undef dev_t
 
 #endif /* SIMKERNEL_KAPI_H */

@@ -15,6 +15,7 @@
 #include <simkernel/machine.hpp>
 #include <simkernel/module.hpp>
 #include <simkernel/printk.hpp>
+#include <simkernel/proc_registry.hpp>
 #include <simkernel/slab.hpp>
 #include <simkernel/task.hpp>
 
@@ -69,6 +70,7 @@ public:
     Machine machine;
     Slab slab;
     ModuleList modules;
+    ProcRegistry proc;  // modules' /proc entries
     TaskTable tasks;
 };
 

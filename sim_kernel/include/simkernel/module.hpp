@@ -4,6 +4,7 @@
 
 #include <simkernel/kapi.h>
 #include <simkernel/elf_image.hpp>
+#include <asm/syscall.h>
 
 #include <atomic>
 #include <cstdint>
@@ -48,6 +49,9 @@ struct Module {
     void (*exit)(void) = nullptr;
     std::shared_ptr<void> library;  // the mapping; reset() unmaps it
     std::vector<void*> param_strings;  // copies made for charp parameters
+    // sys_call_table as this module's init found it: what the kernel puts
+    // back if the module leaves an entry pointing into its own code.
+    std::vector<sys_call_ptr_t> syscalls_before_init;
 };
 
 class ModuleList {

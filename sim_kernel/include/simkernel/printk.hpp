@@ -42,6 +42,9 @@ public:
     uint64_t dropped() const;
     int console_loglevel() const;
     void set_console_loglevel(int level);
+    // Bytes straight to the console, in order with the messages printk puts
+    // there: what /dev/console's driver writes (sk_console_write).
+    void write_console(std::string_view text);
     size_t capacity() const { return capacity_; }
     uint64_t usec_since_boot() const;
 

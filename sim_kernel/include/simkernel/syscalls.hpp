@@ -15,6 +15,14 @@ struct Task;
 
 long do_syscall(Task* task, long nr, const struct pt_regs* regs);
 
+// On the way back to user space a pending signal is delivered. SIGINT,
+// SIGTERM, SIGKILL, SIGHUP and SIGQUIT end the task: do_syscall throws
+// TaskKilled instead of returning, and whoever runs the task's program
+// catches it (the shell, for each command). Other signals are discarded.
+struct TaskKilled {
+    int sig;
+};
+
 // Boot fills sys_call_table with the kernel's own system calls.
 void reset_syscall_table();
 

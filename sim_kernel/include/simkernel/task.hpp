@@ -5,6 +5,7 @@
 #include <simkernel/kapi.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstddef>
 #include <memory>
 #include <mutex>
@@ -33,6 +34,10 @@ private:
 };
 
 struct Task {
+    // What modules see as current (pid, comm): first, so that a
+    // struct task_struct* converts back to the Task.
+    struct task_struct kts {};
+
     pid_t pid = 0;
     pid_t ppid = 0;
     uid_t uid = 0;
@@ -40,6 +45,18 @@ struct Task {
     std::string comm;
     std::string cwd = "/";
     FdTable files;
+
+    // Signals and sleep. A sleeping task waits on sleep_cv until wake() or a
+    // signal; wait queues and signal delivery both come through here.
+    std::atomic<unsigned long> sigpending{0};  // bit n: signal n is pending
+    std::mutex sleep_mutex;
+    std::condition_variable sleep_cv;
+    bool woken = false;  // guarded by sleep_mutex
+    std::atomic<bool> should_stop{false};  // kthread_stop() was called
+
+    void wake();
+    void send_signal(int sig);
+    bool has_signal() const { return sigpending.load() != 0; }
 
     // The user buffer of the system call in progress: copy_to_user and
     // copy_from_user may only touch [user_buf, user_buf + user_len).
@@ -52,11 +69,17 @@ struct Task {
 Task* current_task();
 void set_current_task(Task* t);
 
+inline Task* task_of(struct task_struct* p) { return reinterpret_cast<Task*>(p); }
+
 class TaskTable {
 public:
     Task* spawn(const Task* parent, std::string comm, uid_t uid, gid_t gid);
     void exit(Task* t);  // closes its files, forgets it
     Task* find(pid_t pid) const;
+    // Sends sig to pid if it exists and `sender_uid` may signal it (root, or
+    // the same uid): 0, -ESRCH or -EPERM. Under the table lock, so the task
+    // cannot exit half-way.
+    int signal(pid_t pid, int sig, uid_t sender_uid);
     std::vector<Task*> all() const;
     void exit_all();
 

@@ -42,6 +42,8 @@ long uname(struct ::utsname* u);
 long getuid();
 long getgid();
 long getpid();
+long kill(int pid, int sig);
+long nanosleep(const struct timespec* req);
 long syslog(int type, char* buf, int len);
 long init_module(const void* image, size_t len, const char* params);
 long finit_module(int fd, const char* params, int flags);

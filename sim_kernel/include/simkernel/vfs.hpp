@@ -49,6 +49,8 @@ struct KFile {
     std::string content;       // procfs: the text, made at open
     std::vector<DirEntry> dir; // directories: the entries, read at open
     bool is_dir = false;
+    int dev_kind = 0;          // the switch kernel: which device (switch/dev_switch.c)
+    const void* fs_private = nullptr;  // the filesystem's (procfs: the module's proc_ops)
 };
 
 inline KFile* kfile(struct file* f) { return reinterpret_cast<KFile*>(f); }

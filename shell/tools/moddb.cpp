@@ -1,0 +1,108 @@
+// moddb.cpp - see moddb.hpp.
+#include "moddb.hpp"
+
+#include "conf_files.hpp"
+#include "kmod.hpp"
+#include "modfile.hpp"
+
+#include <algorithm>
+#include <fnmatch.h>
+
+#include <sstream>
+
+namespace tools {
+
+void ModuleDb::load_dep() {
+    if (dep_loaded_) return;
+    dep_loaded_ = true;
+    std::string text;
+    if (read_whole_file(dirname_ + "/modules.dep", &text) != 0) return;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        size_t colon = line.find(':');
+        if (colon == std::string::npos || colon == 0) continue;
+        DepEntry e;
+        e.path = join(line.substr(0, colon));
+        for (const std::string& d : split_words(line.substr(colon + 1))) e.deps.push_back(join(d));
+        dep_.try_emplace(modname_from_path(e.path), std::move(e));
+    }
+}
+
+const DepEntry* ModuleDb::dep(const std::string& name) {
+    load_dep();
+    auto it = dep_.find(name);
+    return it == dep_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> ModuleDb::alias_matches(const std::string& name) {
+    if (!aliases_) {
+        aliases_.emplace();
+        std::string text;
+        if (read_whole_file(dirname_ + "/modules.alias", &text) == 0) {
+            for (const ConfLine& l : conf_lines(text)) {
+                std::vector<std::string> w = split_words(l.text);
+                if (w.size() == 3 && w[0] == "alias") aliases_->emplace_back(underscores(w[1]), w[2]);
+            }
+        }
+    }
+    std::vector<std::string> out;
+    for (const auto& [pattern, module] : *aliases_)
+        if (fnmatch(pattern.c_str(), name.c_str(), 0) == 0 &&
+            std::find(out.begin(), out.end(), module) == out.end())
+            out.push_back(module);
+    return out;
+}
+
+std::string ModuleDb::symbol_owner(const std::string& key) {
+    if (!symbols_) {
+        symbols_.emplace();
+        std::string text;
+        if (read_whole_file(dirname_ + "/modules.symbols", &text) == 0) {
+            for (const ConfLine& l : conf_lines(text)) {
+                std::vector<std::string> w = split_words(l.text);
+                if (w.size() == 3 && w[0] == "alias") symbols_->try_emplace(w[1], w[2]);
+            }
+        }
+    }
+    auto it = symbols_->find(key);
+    return it == symbols_->end() ? std::string() : it->second;
+}
+
+bool ModuleDb::builtin(const std::string& name) {
+    if (!builtin_) {
+        builtin_.emplace();
+        std::string text;
+        if (read_whole_file(dirname_ + "/modules.builtin", &text) == 0)
+            for (const ConfLine& l : conf_lines(text))
+                if (!l.text.empty()) builtin_->push_back(modname_from_path(l.text));
+    }
+    return std::find(builtin_->begin(), builtin_->end(), name) != builtin_->end();
+}
+
+std::vector<ModuleRef> ModuleDb::lookup(const std::string& given, const ModprobeConfig* config) {
+    std::string name = underscores(given);
+    std::vector<ModuleRef> out;
+    if (config) {
+        for (const auto& a : config->aliases)
+            if (fnmatch(a.pattern.c_str(), name.c_str(), 0) == 0) out.push_back({a.module, a.pattern});
+        if (!out.empty()) return out;
+    }
+    if (dep(name)) return {{name, ""}};
+    if (name.rfind("symbol:", 0) == 0) {
+        std::string owner = symbol_owner(name);
+        if (!owner.empty()) return {{owner, name}};
+    }
+    if (config) {
+        for (const auto& c : config->install)
+            if (c.module == name) return {{name, ""}};
+        for (const auto& c : config->remove)
+            if (c.module == name) return {{name, ""}};
+    }
+    for (const std::string& m : alias_matches(name)) out.push_back({m, name});
+    if (!out.empty()) return out;
+    if (builtin(name)) return {{name, ""}};
+    return {};
+}
+
+}  // namespace tools

@@ -1,0 +1,87 @@
+// switch_dispatch.cpp - how the switch kernel's VFS reaches its devices,
+// and its answer to insmod.
+//
+// In the loadable kernel, chrdev_open (char_dev.cpp) looks the device
+// number up in the table drivers register, and sets f_op to that driver's
+// own struct file_operations. Here every device file gets the same f_op:
+// the door into the device layer, whose entries hand the call, with the
+// file's device kind, to the dev_func_* switches of dev_switch.c. (Files
+// that are not devices - the host's, /proc's - keep their file system's
+// f_op, as in any Unix since the VFS.)
+//
+// Compiled into libsimkernel-switch.so only, which builds char_dev.cpp and
+// module_loader.cpp with SK_SWITCH_KERNEL: the former then leaves
+// chrdev_open to this file, the latter sends init_module here.
+#include "dev_switch.h"
+
+#include <simkernel/kernel.hpp>
+#include <simkernel/vfs.hpp>
+
+namespace sk {
+
+namespace {
+
+int kind(struct file* f) { return kfile(f)->dev_kind; }
+
+loff_t dev_llseek(struct file* f, loff_t offset, int whence) {
+    return dev_func_lseek(kind(f), f, offset, whence);
+}
+ssize_t dev_read(struct file* f, char* buf, size_t count, loff_t* pos) {
+    return dev_func_read(kind(f), f, buf, count, pos);
+}
+ssize_t dev_write(struct file* f, const char* buf, size_t count, loff_t* pos) {
+    return dev_func_write(kind(f), f, buf, count, pos);
+}
+long dev_ioctl(struct file* f, unsigned int cmd, unsigned long arg) {
+    return dev_func_ioctl(kind(f), f, cmd, arg);
+}
+int dev_release(struct inode* inode, struct file* f) { return dev_func_close(kind(f), inode, f); }
+
+// The f_op of every device file: one entry per system call, none per device.
+const struct file_operations dev_func_fops = {
+    .owner = nullptr,
+    .llseek = dev_llseek,
+    .read = dev_read,
+    .write = dev_write,
+    .unlocked_ioctl = dev_ioctl,
+    .release = dev_release,
+};
+
+// At boot, say what kind of kernel this is.
+int switch_kernel_banner() {
+    printk(KERN_INFO "switch kernel: devices are compiled into dev_func_open/close/read/write/lseek/ioctl; no module loader\n");
+    return 0;
+}
+const bool banner_registered = [] {
+    builtin_drivers().push_back({"dev_switch", switch_kernel_banner, nullptr});
+    return true;
+}();
+
+}  // namespace
+
+// Every device node is opened through here. The number must be one a
+// driver registered at boot, and one dev_switch.c has a case for.
+long chrdev_open(Kernel& k, KFile* kf) {
+    if (!k.chrdevs.lookup(kf->inode.i_rdev).fops) return -ENXIO;
+    int dev = dev_kind_of(kf->inode.i_rdev);
+    if (dev == 0) return -ENXIO;
+    kf->dev_kind = dev;
+    kf->f.f_op = &dev_func_fops;
+    int err = dev_func_open(dev, &kf->inode, &kf->f);
+    if (err) {
+        kf->f.f_op = nullptr;
+        kf->dev_kind = 0;
+    }
+    return err;
+}
+
+// init_module and finit_module: there is nothing to load a module into.
+// Linux built without CONFIG_MODULES has no such system calls (ENOSYS);
+// this kernel also says why, on the console and in the log.
+long no_module_loader() {
+    printk(KERN_ERR "init_module: this kernel has no module loader: its devices are the cases of its "
+                    "dev_func_* switches. To add one, add a case to each, rebuild the kernel and restart it.\n");
+    return -ENOSYS;
+}
+
+}  // namespace sk
