@@ -9,8 +9,10 @@
 //
 // Both end in zero.c's read_zero (dispatch_devices.c compiles the switch
 // kernel's dev_switch.c, drivers included, into this binary). No kernel is
-// booted: a 1-byte clear_user needs none. The fd lookup, checks and entry
-// the two kernels share are in syscall/read_zero_sim (simkernel_bench.cpp).
+// booted: a 1-byte clear_user needs none. These isolate the two ways of
+// choosing the device; simkernel-switch itself reaches dev_func_read through
+// a door f_op (switch_dispatch.cpp), one indirect call more. The fd lookup,
+// checks and entry both kernels share are in syscall/read_zero_sim.
 #include "dev_switch.h"
 
 #include <benchmark/benchmark.h>

@@ -31,7 +31,7 @@ const std::vector<CommandSpec>& command_table() {
         {"keypress", cmd_keypress, "keypress TEXT", "type TEXT on the simulated keyboard (raises IRQ 1 per key)", false},
         // Tasks
         {"ps", cmd_ps, "ps", "list tasks (from /proc/<pid>/status)", false},
-        {"kill", cmd_kill, "kill [-SIGNAL] PID ...", "send a signal (default TERM; INT, KILL, HUP, QUIT, or a number)", false},
+        {"kill", cmd_kill, "kill [-SIGNAL] PID|%JOB ...", "send a signal (default TERM; INT, KILL, HUP, QUIT, or a number)", false},
         {"sleep", cmd_sleep, "sleep SECONDS", "sleep (nanosleep); Ctrl-C ends it", false},
         {"wait", cmd_wait, "wait", "wait for the background jobs (CMD &) to finish", true},
         {"help", cmd_help, "help [COMMAND]", "list commands, or show one command's usage", false},

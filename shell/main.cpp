@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
         sk::attach_host_terminal(*task);
         task->cwd = std::filesystem::current_path().string();
         shell::Shell sh(kernel, task, {.echo = echo});
-        shell::refresh_module_index(kernel, task);
+        shell::refresh_module_index(task);
 
         if (!command.empty()) {
             status = sh.run_line(command);

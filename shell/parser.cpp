@@ -79,6 +79,10 @@ ParseResult parse_line(const std::string& line) {
             in_word = true;
         } else if (c == '#' && !in_word) {
             break;  // a comment runs to the end of the line
+        } else if (c == '&' && i + 1 < line.size() && !std::isspace(static_cast<unsigned char>(line[i + 1])) &&
+                   line[i + 1] != ';' && line[i + 1] != '&') {
+            word += c;  // "&5": a word (ioctl's pointer argument), not a job
+            in_word = true;
         } else if (c == ';' || c == '\n' || c == '&') {
             if (c == '&') {
                 if (i + 1 < line.size() && line[i + 1] == '&') {

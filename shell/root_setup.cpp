@@ -70,16 +70,21 @@ std::string prepare_root(const fs::path& root) {
     return {};
 }
 
-void refresh_module_index(sk::Kernel& k, sk::Task* shell_task) {
-    // "depmod -A" as root in a task of its own, saying nothing: it does the
-    // work only if a module is newer than modules.dep, or there is none.
-    sk::Task* t = k.tasks.spawn(shell_task, "depmod", 0, 0);
-    sk::user::bind_thread(t);
+void refresh_module_index(sk::Task* shell_task) {
+    // "depmod -A" as root, saying nothing: it does the work only if a module
+    // is newer than modules.dep, or there is none. It runs in the shell's
+    // own task (made root for the while), so that it takes no pid and the
+    // student's first command gets the same one every time.
+    sk::user::bind_thread(shell_task);
+    uid_t uid = shell_task->uid;
+    gid_t gid = shell_task->gid;
+    shell_task->uid = 0;
+    shell_task->gid = 0;
     tools::KmodLog quiet("depmod", -1);
     tools::Depmod depmod({.quick = true}, quiet);
     depmod.run();
-    sk::user::bind_thread(shell_task);
-    k.tasks.exit(t);
+    shell_task->uid = uid;
+    shell_task->gid = gid;
 }
 
 }  // namespace shell

@@ -6,7 +6,6 @@
 #include <string>
 
 namespace sk {
-class Kernel;
 struct Task;
 }  // namespace sk
 
@@ -22,7 +21,7 @@ std::string prepare_root(const std::filesystem::path& root);
 
 // Brings modules.dep and the other index files up to date with the
 // installed modules (depmod -A, as root, silently), so that modprobe works
-// at once. Runs on the booted kernel; leaves the thread bound to shell_task.
-void refresh_module_index(sk::Kernel& k, sk::Task* shell_task);
+// at once. Runs as shell_task, on the thread the shell runs on.
+void refresh_module_index(sk::Task* shell_task);
 
 }  // namespace shell

@@ -103,6 +103,13 @@ void Shell::reap_jobs(bool wait, bool report) {
     }
 }
 
+pid_t Shell::job_pid(int n) {
+    std::lock_guard lock(jobs_mutex_);
+    for (const Job& j : jobs_)
+        if (j.number == n) return j.pid;
+    return 0;
+}
+
 void Shell::interrupt() {
     if (pid_t pid = foreground_.load()) kernel_.tasks.signal(pid, SIGINT, 0);
 }

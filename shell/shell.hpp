@@ -52,6 +52,8 @@ public:
     void stop_jobs();
     // Waits for every background job to finish, reporting each.
     void wait_jobs() { reap_jobs(true, true); }
+    // The pid of background job number n (%n), or 0.
+    pid_t job_pid(int n);
     ~Shell();
     const std::string& home() const { return home_; }  // where the shell started
 

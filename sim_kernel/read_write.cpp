@@ -43,7 +43,8 @@ long ksys_read(Task& t, int fd, char* buf, size_t count) {
     if (!f) return -EBADF;
     if (!(f->f_mode & FMODE_READ)) return -EBADF;
     if (!f->f_op->read) return -EINVAL;
-    if (static_cast<ssize_t>(count) < 0) return -EINVAL;
+    // As Linux's access_ok(): a "negative" count runs past user memory.
+    if (static_cast<ssize_t>(count) < 0) return -EFAULT;
     if (count > MAX_RW_COUNT) count = MAX_RW_COUNT;
     UserWindow w(t, buf, count);
     return f->f_op->read(f, buf, count, &f->f_pos);
@@ -54,7 +55,7 @@ long ksys_write(Task& t, int fd, const char* buf, size_t count) {
     if (!f) return -EBADF;
     if (!(f->f_mode & FMODE_WRITE)) return -EBADF;
     if (!f->f_op->write) return -EINVAL;
-    if (static_cast<ssize_t>(count) < 0) return -EINVAL;
+    if (static_cast<ssize_t>(count) < 0) return -EFAULT;
     if (count > MAX_RW_COUNT) count = MAX_RW_COUNT;
     UserWindow w(t, buf, count);
     return f->f_op->write(f, buf, count, &f->f_pos);

@@ -38,7 +38,8 @@
  *   .release  nothing to undo: the data stays for the next open.
  *
  * Each device has a mutex (the book's semaphore): one task at a time walks
- * and changes its list. The module parameters are the book's.
+ * and changes its list. The module parameters are the book's, plus
+ * scull_max_size (the book lets a device grow until memory runs out).
  */
 #include <linux/cdev.h>
 #include <linux/device.h>

@@ -15,7 +15,8 @@
 #     a module of this directory, or one of EXTRA_SYMVERS (KBUILD_EXTRA_SYMBOLS);
 #     one nobody exports is an error, as in Linux (a warning if WARN is set);
 #     one another module exports makes that module a dependency;
-#   - it must have a MODULE_LICENSE (an error since Linux 5.12);
+#   - it must have a MODULE_LICENSE (an error since Linux 5.12), and only
+#     a GPL-compatible one may use EXPORT_SYMBOL_GPL symbols;
 #   - OBJDIR/MODULE.mod.c is written from TEMPLATE, with the module's name
 #     and its depends= list.
 set -e
@@ -27,8 +28,10 @@ shift 6
 objs=
 for m in "$@"; do objs="$objs $objdir/$m.o"; done
 
+# One pass over every module's symbol table and .modinfo strings.
 # shellcheck disable=SC2086
-${OBJDUMP:-objdump} -t $objs | awk -v symvers="$symvers" -v objdir="$objdir" \
+{ ${OBJDUMP:-objdump} -t $objs; ${READELF:-readelf} -p .modinfo $objs 2>/dev/null; } |
+awk -v symvers="$symvers" -v objdir="$objdir" \
 	-v template="$template" -v ksymvers="$ksymvers" -v extra="$extra" \
 	-v warn="$warn" -v modules="$*" '
 function basename_of(p) { sub(/.*\//, "", p); return p }
@@ -38,9 +41,14 @@ function read_symvers(file, is_kernel,    line, f) {
 		split(line, f, "\t")
 		if (f[2] == "") continue
 		if (is_kernel) kernel[f[2]] = 1
-		else { provider[f[2]] = name_fix(basename_of(f[3])) }
+		else provider[f[2]] = name_fix(basename_of(f[3]))
+		gplonly[f[2]] = f[4] == "EXPORT_SYMBOL_GPL"
 	}
 	close(file)
+}
+function gpl_compatible(l) {
+	return l == "GPL" || l == "GPL v2" || l == "GPL and additional rights" ||
+	       l == "Dual BSD/GPL" || l == "Dual MIT/GPL" || l == "Dual MPL/GPL"
 }
 BEGIN {
 	nmods = split(modules, mods, " ")
@@ -53,6 +61,18 @@ BEGIN {
 	ignore["_GLOBAL_OFFSET_TABLE_"] = 1
 	ignore["__this_module"] = 1
 	errors = 0
+}
+# readelf -p .modinfo: "File: dir/mod.o" (when there are several), then
+# "String dump of section ...", then "  [  off]  license=GPL".
+/^File: / {
+	in_modinfo = 1
+	cur = substr($0, 7); cur = basename_of(cur); sub(/\.o$/, "", cur)
+	next
+}
+/^String dump of section / { in_modinfo = 1; next }
+in_modinfo {
+	if (match($0, /^ *\[ *[0-9a-f]+\]  license=/)) license[cur] = substr($0, RLENGTH + 1)
+	next
 }
 /:[ \t]+file format / {
 	cur = $1; sub(/:$/, "", cur)
@@ -86,6 +106,7 @@ BEGIN {
 		exp_sym[nexp] = sym
 		exp_mod[nexp] = cur
 		exp_type[nexp] = section == "__ksymtab_gpl" ? "EXPORT_SYMBOL_GPL" : "EXPORT_SYMBOL"
+		gplonly[sym] = section == "__ksymtab_gpl"
 	}
 }
 END {
@@ -130,6 +151,15 @@ END {
 				continue
 			}
 			if (!(d in seen)) { seen[d] = 1; deps = deps (deps == "" ? "" : ",") d }
+		}
+		# As in Linux, modpost refuses it: a GPL-only export is not for a non-GPL module.
+		for (i = 1; i <= nund[m]; i++) {
+			s = und[m, i]
+			if ((m in licensed) && gplonly[s] && !gpl_compatible(license[m])) {
+				printf "ERROR: modpost: GPL-incompatible module %s.ko uses GPL-only symbol '\''%s'\''\n",
+					m, s > "/dev/stderr"
+				errors++
+			}
 		}
 		out = objdir "/" m ".mod.c"
 		for (i = 1; i <= ntl; i++) {

@@ -95,10 +95,10 @@ int cmd_modinfo(Shell&, const Args& argv) {
         }
         for (const tools::ModuleRef& r : refs) {
             const tools::DepEntry* e = db.dep(r.name);
-            if (!e) {  // built in: no file to read
+            if (!e) {  // built in: no file, what modules.builtin.modinfo says
                 if (fmt.field.empty()) tools::print("{:<16}{}{}", "name:", r.name, fmt.separator);
                 else if (fmt.field == "name") tools::print("{}{}", r.name, fmt.separator);
-                tools::print("{}", tools::format_modinfo_filename("(builtin)", fmt));
+                tools::print("{}", tools::format_modinfo("(builtin)", db.builtin_info(r.name), fmt));
                 continue;
             }
             status |= show(e->path, r.name, fmt, log);

@@ -72,7 +72,7 @@ int cmd_ps(Shell&, const Args&) {
     return 0;
 }
 
-int cmd_kill(Shell&, const Args& argv) {
+int cmd_kill(Shell& sh, const Args& argv) {
     int sig = SIGTERM;
     size_t i = 1;
     if (i < argv.size() && argv[i] == "-s" && i + 1 < argv.size()) {
@@ -88,9 +88,17 @@ int cmd_kill(Shell&, const Args& argv) {
     }
     int status = 0;
     for (; i < argv.size(); ++i) {
-        char* end;
-        long pid = std::strtol(argv[i].c_str(), &end, 10);
-        long err = *end || argv[i].empty() ? -ESRCH : sk::user::kill(static_cast<int>(pid), sig);
+        long pid = 0;
+        bool valid;
+        if (argv[i].size() > 1 && argv[i][0] == '%') {  // a background job: %1
+            pid = sh.job_pid(std::atoi(argv[i].c_str() + 1));
+            valid = pid > 0;
+        } else {
+            char* end;
+            pid = std::strtol(argv[i].c_str(), &end, 10);
+            valid = !argv[i].empty() && !*end;
+        }
+        long err = valid ? sk::user::kill(static_cast<int>(pid), sig) : -ESRCH;
         if (err < 0) {
             tools::eprint("kill: ({}) - {}\n", argv[i], tools::errno_text(-err));
             status = 1;

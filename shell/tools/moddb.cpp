@@ -80,6 +80,42 @@ bool ModuleDb::builtin(const std::string& name) {
     return std::find(builtin_->begin(), builtin_->end(), name) != builtin_->end();
 }
 
+void ModuleDb::load_builtin_info() {
+    if (builtin_info_) return;
+    builtin_info_.emplace();
+    std::string text;
+    if (read_whole_file(dirname_ + "/modules.builtin.modinfo", &text) != 0) return;
+    // "module.key=value\0" records, as the kernel build writes them.
+    size_t i = 0;
+    while (i < text.size()) {
+        size_t end = text.find('\0', i);
+        if (end == std::string::npos) end = text.size();
+        std::string rec = text.substr(i, end - i);
+        i = end + 1;
+        size_t dot = rec.find('.'), eq = rec.find('=');
+        if (dot == std::string::npos || eq == std::string::npos || eq < dot) continue;
+        builtin_info_->push_back({rec.substr(0, dot), {rec.substr(dot + 1, eq - dot - 1), rec.substr(eq + 1)}});
+    }
+}
+
+std::vector<ModinfoField> ModuleDb::builtin_info(const std::string& name) {
+    load_builtin_info();
+    std::vector<ModinfoField> out;
+    for (const auto& [module, field] : *builtin_info_)
+        if (module == name) out.push_back(field);
+    return out;
+}
+
+std::vector<std::string> ModuleDb::builtin_alias_matches(const std::string& name) {
+    load_builtin_info();
+    std::vector<std::string> out;
+    for (const auto& [module, field] : *builtin_info_)
+        if (field.key == "alias" && fnmatch(underscores(field.value).c_str(), name.c_str(), 0) == 0 &&
+            std::find(out.begin(), out.end(), module) == out.end())
+            out.push_back(module);
+    return out;
+}
+
 std::vector<ModuleRef> ModuleDb::lookup(const std::string& given, const ModprobeConfig* config) {
     std::string name = underscores(given);
     std::vector<ModuleRef> out;
@@ -100,6 +136,8 @@ std::vector<ModuleRef> ModuleDb::lookup(const std::string& given, const Modprobe
             if (c.module == name) return {{name, ""}};
     }
     for (const std::string& m : alias_matches(name)) out.push_back({m, name});
+    if (!out.empty()) return out;
+    for (const std::string& m : builtin_alias_matches(name)) out.push_back({m, name});
     if (!out.empty()) return out;
     if (builtin(name)) return {{name, ""}};
     return {};

@@ -7,6 +7,7 @@
 // student can see exactly what modprobe goes by.
 #pragma once
 
+#include "modfile.hpp"
 #include "modprobe_config.hpp"
 
 #include <optional>
@@ -39,10 +40,15 @@ public:
     // The module exporting a symbol ("symbol:foo"), from modules.symbols.
     std::string symbol_owner(const std::string& key);
     bool builtin(const std::string& name);
+    // What modules.builtin.modinfo says about a built-in module.
+    std::vector<ModinfoField> builtin_info(const std::string& name);
+    // Built-in modules whose alias pattern matches name.
+    std::vector<std::string> builtin_alias_matches(const std::string& name);
 
     // kmod_module_new_from_lookup: config aliases, then modules.dep, then
     // modules.symbols, then install/remove commands, then modules.alias,
-    // then modules.builtin; the first that knows the name answers.
+    // then the built-in modules' aliases, then modules.builtin; the first
+    // that knows the name answers.
     std::vector<ModuleRef> lookup(const std::string& given, const ModprobeConfig* config);
 
 private:
@@ -55,6 +61,8 @@ private:
     std::optional<std::vector<std::pair<std::string, std::string>>> aliases_;  // pattern, module
     std::optional<std::unordered_map<std::string, std::string>> symbols_;
     std::optional<std::vector<std::string>> builtin_;
+    std::optional<std::vector<std::pair<std::string, ModinfoField>>> builtin_info_;  // module, field
+    void load_builtin_info();
 };
 
 }  // namespace tools

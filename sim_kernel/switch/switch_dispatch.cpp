@@ -3,11 +3,18 @@
 //
 // In the loadable kernel, chrdev_open (char_dev.cpp) looks the device
 // number up in the table drivers register, and sets f_op to that driver's
-// own struct file_operations. Here every device file gets the same f_op:
-// the door into the device layer, whose entries hand the call, with the
-// file's device kind, to the dev_func_* switches of dev_switch.c. (Files
-// that are not devices - the host's, /proc's - keep their file system's
-// f_op, as in any Unix since the VFS.)
+// own struct file_operations. Here a device file's f_op is a door into the
+// device layer: its entries hand every call, with the file's device kind,
+// to the dev_func_* switches of dev_switch.c. (Files that are not devices -
+// the host's, /proc's - keep their file system's f_op, as in any Unix since
+// the VFS.)
+//
+// Which calls a device has at all is settled once, at open, as Linux's
+// do_dentry_open sets FMODE_CAN_READ and FMODE_CAN_WRITE: the door has no
+// .write for a device whose driver registered none. So a call the device
+// lacks fails in the order Linux fails it (write on the keyboard: EINVAL,
+// before the buffer is looked at). The calls themselves always go through
+// the switches, never through the driver's table.
 //
 // Compiled into libsimkernel-switch.so only, which builds char_dev.cpp and
 // module_loader.cpp with SK_SWITCH_KERNEL: the former then leaves
@@ -16,6 +23,8 @@
 
 #include <simkernel/kernel.hpp>
 #include <simkernel/vfs.hpp>
+
+#include <array>
 
 namespace sk {
 
@@ -37,15 +46,27 @@ long dev_ioctl(struct file* f, unsigned int cmd, unsigned long arg) {
 }
 int dev_release(struct inode* inode, struct file* f) { return dev_func_close(kind(f), inode, f); }
 
-// The f_op of every device file: one entry per system call, none per device.
-const struct file_operations dev_func_fops = {
-    .owner = nullptr,
-    .llseek = dev_llseek,
-    .read = dev_read,
-    .write = dev_write,
-    .unlocked_ioctl = dev_ioctl,
-    .release = dev_release,
-};
+// The doors: one entry per system call, none per device; one door for each
+// set of calls a device may lack, indexed by the calls it has.
+constexpr unsigned kRead = 1, kWrite = 2, kLseek = 4, kIoctl = 8, kDoors = 16;
+
+const std::array<struct file_operations, kDoors> doors = [] {
+    std::array<struct file_operations, kDoors> all{};
+    for (unsigned has = 0; has < kDoors; ++has) {
+        all[has].llseek = (has & kLseek) ? dev_llseek : nullptr;
+        all[has].read = (has & kRead) ? dev_read : nullptr;
+        all[has].write = (has & kWrite) ? dev_write : nullptr;
+        all[has].unlocked_ioctl = (has & kIoctl) ? dev_ioctl : nullptr;
+        all[has].release = dev_release;
+    }
+    return all;
+}();
+
+const struct file_operations* door_for(const struct file_operations* registered) {
+    unsigned has = (registered->read ? kRead : 0) | (registered->write ? kWrite : 0) |
+                   (registered->llseek ? kLseek : 0) | (registered->unlocked_ioctl ? kIoctl : 0);
+    return &doors[has];
+}
 
 // At boot, say what kind of kernel this is.
 int switch_kernel_banner() {
@@ -62,11 +83,14 @@ const bool banner_registered = [] {
 // Every device node is opened through here. The number must be one a
 // driver registered at boot, and one dev_switch.c has a case for.
 long chrdev_open(Kernel& k, KFile* kf) {
-    if (!k.chrdevs.lookup(kf->inode.i_rdev).fops) return -ENXIO;
+    const ChrdevRegion r = k.chrdevs.lookup(kf->inode.i_rdev);
+    if (!r.fops) return -ENXIO;
     int dev = dev_kind_of(kf->inode.i_rdev);
     if (dev == 0) return -ENXIO;
     kf->dev_kind = dev;
-    kf->f.f_op = &dev_func_fops;
+    kf->inode.i_cdev = r.cdev;  // as char_dev.cpp: a driver may find its device from it
+    kf->f.f_op = door_for(r.fops);
+    if (!kf->f.f_op->llseek) kf->f.f_mode &= ~FMODE_LSEEK;  // as char_dev.cpp
     int err = dev_func_open(dev, &kf->inode, &kf->f);
     if (err) {
         kf->f.f_op = nullptr;

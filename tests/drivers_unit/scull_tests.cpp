@@ -164,6 +164,26 @@ TEST_CASE("scull: bad parameters refuse the load; a minor without a device is EN
     user::unlink("/dev/scull1b");
 }
 
+TEST_CASE("scull: scull_major chooses the major; one already taken refuses the load", "[scull][params]") {
+    TestKernel tk;
+    const std::string before = skt::kernel_state(tk.k());
+    // Major 1 minors 3 and 5 are null's and zero's: scull's 0-3 overlap them.
+    CHECK(skt::insmod("scull", "scull_major=1") == -EBUSY);
+    CHECK(tk.log_contains("scull: can't get major 1"));
+    CHECK(skt::kernel_state(tk.k()) == before);
+
+    REQUIRE(skt::insmod("scull", "scull_major=240 scull_nr_devs=2") == 0);
+    struct ::stat st {};
+    REQUIRE(user::stat("/dev/scull1", &st) == 0);
+    CHECK(major(st.st_rdev) == 240);
+    CHECK(minor(st.st_rdev) == 1);
+    CHECK(slurp("/proc/devices").find("240 scull\n") != std::string::npos);
+    write_scull("/dev/scull1", "on 240");
+    CHECK(read_scull("/dev/scull1") == "on 240");
+    REQUIRE(skt::rmmod("scull") == 0);
+    CHECK(skt::kernel_state(tk.k()) == before);
+}
+
 TEST_CASE("scull: two tasks append at once; the mutex keeps every byte", "[scull][threads]") {
     TestKernel tk;
     REQUIRE(skt::insmod("scull", "scull_quantum=64 scull_qset=8") == 0);

@@ -9,12 +9,12 @@ Character devices:
 
 Block devices:
 $ ls -l /dev
-crw--w--w- 1 root root    5, 1 Nov 26 08:40 console
-cr--r--r-- 1 root root  253, 0 Nov 26 08:40 kapi0
-crw-rw-rw- 1 root root  254, 0 Nov 26 08:40 kbd
-crw-rw-rw- 1 root root 10, 254 Nov 26 08:40 kpipe
-crw-rw-rw- 1 root root    1, 3 Nov 26 08:40 null
-crw-rw-rw- 1 root root    1, 5 Nov 26 08:40 zero
+crw--w--w- 1 root root    5, 1 Nov 26 09:16 console
+cr--r--r-- 1 root root  253, 0 Nov 26 09:16 kapi0
+crw-rw-rw- 1 root root  254, 0 Nov 26 09:16 kbd
+crw-rw-rw- 1 root root 10, 254 Nov 26 09:16 kpipe
+crw-rw-rw- 1 root root    1, 3 Nov 26 09:16 null
+crw-rw-rw- 1 root root    1, 5 Nov 26 09:16 zero
 $ cat /dev/kapi0
 kapi_dev minor 0
 $ ls /proc/kapi
@@ -34,7 +34,7 @@ $ ps
    11     2 student  R    ps
 $ echo hello > /dev/kpipe
 $ sleep 0.2
-$ kill -INT 9
+$ kill -INT %1
 $ wait
 [1]+  Done                    cat /dev/kpipe > /var/log/pipe.out &
 $ cat /var/log/pipe.out
@@ -66,8 +66,8 @@ kbd
 null
 zero
 $ dmesg -l info
-[    0.000167] Command line: root=ROOT
-[    0.000171] printk: log buffer of 131072 bytes
-[    0.000195] kbd: keyboard on IRQ 1, /dev/kbd is 254:0
-[    0.000197] Run /sbin/init as init process
-[    0.206581] kpipe: cat (pid 9) read 6 bytes
+[    0.000204] Command line: root=ROOT
+[    0.000209] printk: log buffer of 131072 bytes
+[    0.000381] kbd: keyboard on IRQ 1, /dev/kbd is 254:0
+[    0.000391] Run /sbin/init as init process
+[    0.202347] kpipe: cat (pid 9) read 6 bytes

@@ -30,7 +30,7 @@ open("/dev/zero", O_RDWR) = 5
 $ read 5 4
 read(5, "\0\0\0\0", 4) = 4
 $ read 5 -1
-read(5, buf, -1) = -1 EINVAL (Invalid argument)
+read(5, buf, -1) = -1 EFAULT (Bad address)
 $ write 5 anything
 write(5, "anything", 8) = 8
 $ lseek 5 100 SEEK_SET
