@@ -139,8 +139,9 @@ bool Depmod::higher_priority(const DepmodModule& old, const std::string& newrel)
 
 void Depmod::add_file(const std::string& path, const std::string& relpath) {
     std::string name = modname_from_path(relpath);
-    for (DepmodModule& m : modules_) {
-        if (m.name != name) continue;
+    auto [it, fresh] = by_name_.try_emplace(name, modules_.size());
+    if (!fresh) {
+        DepmodModule& m = modules_[it->second];
         if (higher_priority(m, relpath)) return;
         m = DepmodModule{};
         m.name = name;
@@ -187,6 +188,7 @@ long Depmod::scan_dir(const std::string& dir, const std::string& rel) {
 
 long Depmod::find_modules() {
     modules_.clear();
+    by_name_.clear();
     if (long err = scan_dir(dirname_, "")) {
         log_.error("could not open directory {}: {}\n", dirname_, errno_text(static_cast<int>(-err)));
         return err;

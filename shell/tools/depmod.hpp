@@ -17,6 +17,7 @@
 #include "modfile.hpp"
 
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -98,6 +99,7 @@ private:
     std::vector<Search> searches_;
     std::vector<Override> overrides_;
     std::vector<DepmodModule> modules_;
+    std::unordered_map<std::string, size_t> by_name_;  // while finding them
     std::vector<std::pair<std::string, size_t>> symbols_;  // name -> owner, last exporter wins
     int status_ = 0;
 };

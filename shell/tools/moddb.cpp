@@ -8,31 +8,44 @@
 #include <algorithm>
 #include <fnmatch.h>
 
-#include <sstream>
 
 namespace tools {
 
 void ModuleDb::load_dep() {
     if (dep_loaded_) return;
     dep_loaded_ = true;
-    std::string text;
-    if (read_whole_file(dirname_ + "/modules.dep", &text) != 0) return;
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) {
-        size_t colon = line.find(':');
-        if (colon == std::string::npos || colon == 0) continue;
-        DepEntry e;
-        e.path = join(line.substr(0, colon));
-        for (const std::string& d : split_words(line.substr(colon + 1))) e.deps.push_back(join(d));
-        dep_.try_emplace(modname_from_path(e.path), std::move(e));
-    }
+    read_whole_file(dirname_ + "/modules.dep", &dep_text_);
 }
 
+// A lookup scans the text for the one line it needs, as kmod looks one key
+// up in modules.dep.bin, rather than parsing every line of a big tree.
 const DepEntry* ModuleDb::dep(const std::string& name) {
+    if (auto it = dep_.find(name); it != dep_.end()) return &it->second;
+    if (dep_missing_.count(name)) return nullptr;
     load_dep();
-    auto it = dep_.find(name);
-    return it == dep_.end() ? nullptr : &it->second;
+    std::string_view text = dep_text_;
+    size_t i = 0;
+    while (i < text.size()) {
+        size_t nl = text.find('\n', i);
+        if (nl == std::string_view::npos) nl = text.size();
+        std::string_view line = text.substr(i, nl - i);
+        i = nl + 1;
+        size_t colon = line.find(':');
+        if (colon == std::string_view::npos || colon == 0) continue;
+        std::string_view path = line.substr(0, colon);
+        std::string_view base = path.substr(path.find_last_of('/') + 1);
+        base = base.substr(0, base.find('.'));
+        if (base.size() != name.size()) continue;
+        bool same = true;  // '-' in a file name is '_' in the module's
+        for (size_t k = 0; k < base.size() && same; ++k) same = (base[k] == '-' ? '_' : base[k]) == name[k];
+        if (!same) continue;
+        DepEntry e;
+        e.path = join(std::string(path));
+        for (const std::string& d : split_words(std::string(line.substr(colon + 1)))) e.deps.push_back(join(d));
+        return &dep_.emplace(name, std::move(e)).first->second;
+    }
+    dep_missing_[name] = true;
+    return nullptr;
 }
 
 std::vector<std::string> ModuleDb::alias_matches(const std::string& name) {

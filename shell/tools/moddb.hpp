@@ -57,7 +57,9 @@ private:
 
     std::string dirname_;
     bool dep_loaded_ = false;
-    std::unordered_map<std::string, DepEntry> dep_;
+    std::string dep_text_;                             // modules.dep, read once
+    std::unordered_map<std::string, DepEntry> dep_;   // the lines looked up so far
+    std::unordered_map<std::string, bool> dep_missing_;
     std::optional<std::vector<std::pair<std::string, std::string>>> aliases_;  // pattern, module
     std::optional<std::unordered_map<std::string, std::string>> symbols_;
     std::optional<std::vector<std::string>> builtin_;
