@@ -11,12 +11,9 @@
 #include "kmod_index.hpp"
 #include "ufs.hpp"
 
-#include <simkernel/user.hpp>
-
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <cstring>
 #include <dirent.h>
 #include <functional>
 #include <regex>
@@ -31,7 +28,7 @@ constexpr unsigned kSymbolHashBuckets = 2048;  // depmod's symbols
 
 // kmod's underscores2()/alias_normalize(): '-' becomes '_' except inside
 // [...]; an unmatched bracket makes the alias unusable.
-bool underscores(const std::string& in, std::string* out) {
+bool alias_normalize(const std::string& in, std::string* out) {
     out->clear();
     for (size_t i = 0; i < in.size(); ++i) {
         char c = in[i];
@@ -67,6 +64,8 @@ Depmod::Depmod(DepmodOptions opts, const KmodLog& log) : opts_(std::move(opts)),
 // ---- /etc/depmod.d ----------------------------------------------------------
 
 long Depmod::load_config() {
+    searches_.clear();
+    overrides_.clear();
     for (const std::string& file : list_conf_files(opts_.config_paths, {".conf"})) {
         std::string text;
         if (long err = read_whole_file(file, &text)) {
@@ -233,6 +232,7 @@ void Depmod::sort_modules() {
 // ---- 3. reading them -----------------------------------------------------------
 
 void Depmod::load_modules() {
+    symbols_.clear();
     std::unordered_map<std::string, size_t> index;
     for (size_t i = 0; i < modules_.size(); ++i) {
         DepmodModule& m = modules_[i];
@@ -491,7 +491,7 @@ std::string Depmod::bin_alias() const {
         for (const ModinfoField& f : modules_[i].file.info) {
             if (f.key != "alias") continue;
             std::string alias;
-            if (!underscores(f.value, &alias)) {
+            if (!alias_normalize(f.value, &alias)) {
                 log_.warning("Unmatched bracket in {}\n", f.value);
                 continue;
             }
@@ -575,7 +575,7 @@ std::string Depmod::bin_builtin_alias() const {
         if (dot == std::string::npos || eq == std::string::npos || eq < dot) continue;
         if (rec.compare(dot + 1, eq - dot - 1, "alias") != 0) continue;
         std::string alias;
-        if (!underscores(rec.substr(eq + 1), &alias)) {
+        if (!alias_normalize(rec.substr(eq + 1), &alias)) {
             log_.warning("Unmatched bracket in {}\n", rec.substr(eq + 1));
             continue;
         }

@@ -5,6 +5,9 @@
 
 #include <simkernel/user.hpp>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <sstream>
 
@@ -62,8 +65,27 @@ std::string insert_error_text(int err) {
 }
 
 long read_whole_file(const std::string& path, std::string* out) {
-    long n = sk::user::read_file(path.c_str(), out);
-    return n < 0 ? n : 0;
+    long fd = sk::user::open(path.c_str(), O_RDONLY);
+    if (fd < 0) return fd;
+    // Straight into the string, sized by fstat when the file has a size
+    // (depmod reads thousands of modules; /proc files say 0 and grow).
+    struct stat st;
+    size_t size = sk::user::fstat(static_cast<int>(fd), &st) == 0 && st.st_size > 0 ? st.st_size : 0;
+    out->resize(size + 1);
+    size_t done = 0;
+    for (;;) {
+        if (done == out->size()) out->resize(out->size() + 65536);
+        long n = sk::user::read(static_cast<int>(fd), out->data() + done, out->size() - done);
+        if (n < 0) {
+            sk::user::close(static_cast<int>(fd));
+            return n;
+        }
+        if (n == 0) break;
+        done += static_cast<size_t>(n);
+    }
+    out->resize(done);
+    sk::user::close(static_cast<int>(fd));
+    return 0;
 }
 
 }  // namespace tools

@@ -103,8 +103,8 @@ void Modprobe::softdeps(const Mod& m, std::vector<Mod*>* pre, std::vector<Mod*>*
 }
 
 // kmod's __kmod_module_get_probe_list and __kmod_module_fill_softdep.
-int Modprobe::probe_list(Mod& m, bool required, std::vector<Mod*>* list) {
-    if (m.visited) return 0;
+void Modprobe::probe_list(Mod& m, bool required, std::vector<Mod*>* list) {
+    if (m.visited) return;
     m.visited = true;
     std::vector<Mod*> deps = dependencies(m);
     if (required) {
@@ -115,19 +115,18 @@ int Modprobe::probe_list(Mod& m, bool required, std::vector<Mod*>* list) {
     if (opts_.ignore_commands) {
         list->push_back(&m);
         m.ignorecmd = true;
-        return 0;
+        return;
     }
-    return fill_softdep(m, list);
+    fill_softdep(m, list);
 }
 
-int Modprobe::fill_softdep(Mod& m, std::vector<Mod*>* list) {
+void Modprobe::fill_softdep(Mod& m, std::vector<Mod*>* list) {
     std::vector<Mod*> pre, post;
     softdeps(m, &pre, &post);
     for (Mod* p : pre) probe_list(*p, false, list);
     list->push_back(&m);
     m.ignorecmd = !pre.empty();
     for (Mod* p : post) probe_list(*p, false, list);
-    return 0;
 }
 
 std::vector<std::string> Modprobe::probe_list_names(const ModuleRef& ref) {
@@ -187,14 +186,12 @@ int Modprobe::run_install(const Mod& m, const std::string& options) {
 }
 
 // kmod_module_probe_insert_module, plus simkernel's undo on failure.
-int Modprobe::probe_insert(Mod& top, const std::string& extra, bool* blacklisted) {
+int Modprobe::probe_insert(Mod& top, const std::string& extra) {
     bool ignore_loaded = opts_.show_depends;
     if (!ignore_loaded && in_kernel(top.name)) return opts_.first_time ? -EEXIST : 0;
-    // A blacklisted module is still loaded by its own name, not by an alias.
-    if ((!top.alias.empty() || opts_.use_blacklist) && config_.blacklisted(top.name)) {
-        *blacklisted = true;
-        return 0;
-    }
+    // A blacklisted module is still loaded by its own name, not by an
+    // alias; found by an alias, it is silently not loaded, as in kmod.
+    if ((!top.alias.empty() || opts_.use_blacklist) && config_.blacklisted(top.name)) return 0;
     for (auto& m : mods_) m->visited = m->required = false;
     std::vector<Mod*> list;
     probe_list(top, true, &list);
@@ -247,8 +244,7 @@ int Modprobe::insmod(const std::string& given, const std::string& extra) {
             print("{}\n", m.name);
             continue;
         }
-        bool blacklisted = false;
-        err = probe_insert(m, extra, &blacklisted);
+        err = probe_insert(m, extra);
         if (err >= 0) {
             err = 0;
             continue;
@@ -263,10 +259,6 @@ int Modprobe::insmod(const std::string& given, const std::string& extra) {
         }
     }
     return err;
-}
-
-int Modprobe::insert(const std::string& name, const std::string& extra_options) {
-    return insmod(name, extra_options);
 }
 
 // ---- removing ------------------------------------------------------------------
@@ -355,8 +347,6 @@ int Modprobe::rmmod(const std::string& given) {
     }
     return err;
 }
-
-int Modprobe::remove(const std::string& name) { return rmmod(name); }
 
 // ---- main ----------------------------------------------------------------------
 

@@ -53,9 +53,6 @@ public:
     // -a the modules. Returns the exit status.
     int run(const std::vector<std::string>& args);
 
-    // The steps, for tests.
-    int insert(const std::string& name, const std::string& extra_options);  // 0 or -errno
-    int remove(const std::string& name);                                     // 0 or -errno
     // What would be inserted for a module, in order (--show-depends).
     std::vector<std::string> probe_list_names(const ModuleRef& mod);
 
@@ -67,9 +64,9 @@ private:
     Mod& mod(const std::string& name, const std::string& alias = {}, const std::string& path = {});
     std::vector<Mod*> dependencies(const Mod& m);  // deepest first, as kmod's list
     void softdeps(const Mod& m, std::vector<Mod*>* pre, std::vector<Mod*>* post);
-    int probe_list(Mod& m, bool required, std::vector<Mod*>* list);
-    int fill_softdep(Mod& m, std::vector<Mod*>* list);
-    int probe_insert(Mod& m, const std::string& extra, bool* blacklisted);
+    void probe_list(Mod& m, bool required, std::vector<Mod*>* list);
+    void fill_softdep(Mod& m, std::vector<Mod*>* list);
+    int probe_insert(Mod& m, const std::string& extra);
     int insert_one(const Mod& m, const std::string& options);
     int run_install(const Mod& m, const std::string& options);
     int rmmod_module(Mod& m, bool ignore_builtin);
