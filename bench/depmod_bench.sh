@@ -159,6 +159,12 @@ per_cmd() {  # per_cmd COMMAND: median milliseconds of one COMMAND
 	median < "$work/m"
 }
 mp="modprobe -d $work/sim -S $release"
+# The figure means something only if the chain really loads and unloads
+# (the timed sessions discard their output): check it once.
+loaded=$("$simkernel" --root "$work/root" -c "sudo $mp chain_9; lsmod; sudo $mp -r chain_9; lsmod" 2>&1 |
+	awk '/^Module / { n++ } n == 1 && /^chain_/ { a++ } n == 2 && /^chain_/ { b++ } END { print a + 0, b + 0 }')
+[ "$loaded" = "10 0" ] ||
+	echo "WARNING: modprobe chain_9 left $loaded modules loaded (after loading, after removing), not 10 0: the figure below is not what it says"
 load=$(per_cmd "sudo $mp chain_9; sudo $mp -r chain_9")
 show=$(per_cmd "$mp --show-depends chain_9")
 : > "$work/km"

@@ -82,6 +82,11 @@ for b in data["benchmarks"]:
         continue
     runs.setdefault(b["run_name"], []).append(b["cpu_time"] * scale[b["time_unit"]])
 errors = [b["run_name"] for b in data["benchmarks"] if b.get("error_occurred")]
+# Throughput of the threaded benchmarks: bytes per second, summed over threads.
+rates = {}
+for b in data["benchmarks"]:
+    if b.get("run_type") == "iteration" and not b.get("error_occurred") and "bytes_per_second" in b:
+        rates.setdefault(b["run_name"], []).append(b["bytes_per_second"])
 
 def fmt(ns):
     if ns >= 1e6: return f"{ns / 1e6:.2f} ms"
@@ -126,6 +131,21 @@ if ins and lf:
 sl = med.get("module/dlopen_dlclose_via_symlink")
 if floor and sl:
     print(f"  floor + the loader's symlink/unlink naming: {fmt(sl)} ({sl / floor:.2f}x the floor)")
+one = rates.get("device/scull_read_4k/real_time/threads:1")
+two = rates.get("device/scull_read_4k/real_time/threads:2")
+print("\ntargets (issue 5):")
+if one and two:
+    r1, r2 = statistics.median(one), statistics.median(two)
+    ok = r2 / r1 >= 1.8
+    missed += not ok
+    print(f"  {'2 threads reading 2 devices >= 1.8x one thread':58} "
+          f"{f'{r2 / r1:.2f}x ({r1 / 2**30:.2f} -> {r2 / 2**30:.2f} GiB/s)':>22}  {'PASS' if ok else 'MISS'}")
+else:
+    target("2 threads reading 2 devices >= 1.8x one thread", None, 0, "")
+ram = med.get("device/ram0_read_64k")
+mc = med.get("device/memcpy_64k")
+target("ram0_read_64k <= 2x memcpy_64k", ram / mc if ram and mc else None, 2.0, f"{ram / mc:.2f}x" if ram and mc else "")
+target("read_zero_sim <= 25 ns (with the richer VFS)", sim, 25.0, f"{sim:.1f} ns" if sim else "")
 print(f"\nraw results: {path}")
 sys.exit(1 if strict and (missed or errors) else 0)
 EOF

@@ -22,6 +22,11 @@ const std::vector<CommandSpec>& command_table() {
         {"echo", cmd_echo, "echo [-n] [-e] [TEXT ...]", "print text (use > FILE to write a file)", false},
         {"ls", cmd_ls, "ls [-l] [-a] [PATH ...]", "list directories", false},
         {"cp", cmd_cp, "cp SOURCE DEST", "copy a file", false},
+        {"rm", cmd_rm, "rm [-f] [-v] FILE ...", "remove files and device nodes (unlink); -f: missing ones are no error", false},
+        {"stat", cmd_stat, "stat [-c FORMAT] [-t] FILE ...",
+         "show a file's type, mode, owner, device numbers and times (stat)", false},
+        {"mknod", cmd_mknod, "mknod [-m MODE] NAME TYPE [MAJOR MINOR]",
+         "make a device node (root only): TYPE c character, b block, p fifo", false},
         {"cd", cmd_cd, "cd [DIR]", "change the working directory", true},
         {"pwd", cmd_pwd, "pwd", "print the working directory", false},
         // System

@@ -43,6 +43,10 @@ int cmd_ls(Shell&, const Args&);
 int cmd_cd(Shell&, const Args&);
 int cmd_pwd(Shell&, const Args&);
 int cmd_cp(Shell&, const Args&);
+// cmd_nodes.cpp
+int cmd_mknod(Shell&, const Args&);
+int cmd_rm(Shell&, const Args&);
+int cmd_stat(Shell&, const Args&);
 // cmd_system.cpp
 int cmd_uname(Shell&, const Args&);
 int cmd_id(Shell&, const Args&);

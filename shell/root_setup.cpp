@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -36,9 +37,14 @@ std::string prepare_root(const fs::path& root) {
     if (!fs::exists(fs::symlink_status(build_link)) && fs::exists(SK_SDK_DIR))
         fs::create_directory_symlink(SK_SDK_DIR, build_link, ec);
 
+    // The drivers this kernel has built in (module_init() recorded them
+    // when the kernel library was loaded).
+    std::vector<std::string> builtin;
+    for (const sk::BuiltinDriver& d : sk::builtin_drivers()) builtin.push_back(d.name);
+
     // shipped.list: "name.ko<TAB>subdirectory" for each module the build ships.
     std::ifstream list(SK_SHIPPED_LIST);
-    std::string line, order;
+    std::string line, order, builtin_list;
     while (std::getline(list, line)) {
         size_t tab = line.find('\t');
         if (tab == std::string::npos) continue;
@@ -50,23 +56,31 @@ std::string prepare_root(const fs::path& root) {
         if (!fs::exists(dst) || fs::last_write_time(dst, ec) < fs::last_write_time(src, ec))
             fs::copy_file(src, dst, fs::copy_options::overwrite_existing, ec);
         if (ec) return fmt::format("cannot install {}: {}", dst.string(), ec.message());
-        order += line.substr(tab + 1) + "/" + src.filename().string() + "\n";
+        std::string relpath = line.substr(tab + 1) + "/" + src.filename().string();
+        order += relpath + "\n";
+        std::string modname = src.stem().string();
+        std::replace(modname.begin(), modname.end(), '-', '_');
+        if (std::find(builtin.begin(), builtin.end(), modname) != builtin.end()) builtin_list += relpath + "\n";
     }
     // What "make modules_install" leaves beside the modules: the build's
-    // order (depmod lists modules in it), and the lists of what is built
-    // into the kernel. simkernel's built-in drivers are shipped as modules
-    // too, so those lists stay empty; without them depmod would warn.
+    // order (depmod lists modules in it), and modules.builtin, the modules
+    // built into the kernel, by which modprobe and rmmod know them (say
+    // "builtin", load nothing). simkernel's built-in drivers are shipped as
+    // .ko files too, for a kernel built without them. When either list
+    // changes, modules.dep goes, so that depmod -A makes the indexes again.
     auto write_if_changed = [&](const char* name, const std::string& text) {
         fs::path p = modules / name;
         std::ifstream in(p, std::ios::binary);
         std::stringstream old;
         old << in.rdbuf();
-        if (in.is_open() && old.str() == text) return;
+        if (in.is_open() && old.str() == text) return false;
         std::ofstream(p, std::ios::binary | std::ios::trunc) << text;
+        return true;
     };
-    write_if_changed("modules.order", order);
-    if (!fs::exists(modules / "modules.builtin")) write_if_changed("modules.builtin", "");
+    bool changed = write_if_changed("modules.order", order);
+    changed |= write_if_changed("modules.builtin", builtin_list);
     if (!fs::exists(modules / "modules.builtin.modinfo")) write_if_changed("modules.builtin.modinfo", "");
+    if (changed) fs::remove(modules / "modules.dep", ec);
     return {};
 }
 

@@ -5,6 +5,8 @@
 // .modinfo, the undefined symbols and the exports.
 #include <simkernel/elf_image.hpp>
 
+#include <algorithm>
+
 #include <gelf.h>
 #include <libelf.h>
 
@@ -179,12 +181,24 @@ bool parse_elf_image(const void* data, size_t len, ElfImage* out, std::string* w
             GElf_Sym sym;
             if (!gelf_getsym(d, static_cast<int>(i), &sym)) continue;
             const char* s = elf_strptr(elf.get(), sh.sh_link, sym.st_name);
+            if (s && *s && GELF_ST_TYPE(sym.st_info) == STT_FUNC && sym.st_shndx != SHN_UNDEF)
+                out->functions.push_back({sym.st_value, sym.st_size, s});
             if (!s || strncmp(s, "__ksymtab_", 10) != 0) continue;
             for (const auto& [index, secname] : ksymtab_sections)
                 if (sym.st_shndx == index) out->exports.push_back({s + 10, secname == "__ksymtab_gpl"});
         }
     }
+    std::sort(out->functions.begin(), out->functions.end(),
+              [](const ElfFunction& a, const ElfFunction& b) { return a.addr < b.addr; });
     return true;
+}
+
+const ElfFunction* ElfImage::function_at(uint64_t addr) const {
+    auto it = std::upper_bound(functions.begin(), functions.end(), addr,
+                               [](uint64_t a, const ElfFunction& f) { return a < f.addr; });
+    if (it == functions.begin()) return nullptr;
+    --it;
+    return addr < it->addr + std::max<uint64_t>(it->size, 1) ? &*it : nullptr;
 }
 
 bool read_modinfo(const void* data, size_t len, std::vector<ModinfoEntry>* out, std::string* why) {

@@ -56,6 +56,7 @@ Kernel::Kernel(BootOptions opts)
     printk(KERN_INFO "Command line: root=%s\n", opts_.root.string().c_str());
     printk(KERN_INFO "printk: log buffer of %zu bytes\n", opts_.log_buf_len);
     init_ = tasks.spawn(nullptr, "init", 0, 0);
+    system_wq = workqueues.create(nullptr, "events");
 
     if (opts_.builtin_drivers) {
         for (const BuiltinDriver& d : builtin_drivers()) {
@@ -69,7 +70,7 @@ Kernel::Kernel(BootOptions opts)
 
 Kernel::~Kernel() {
     printk(KERN_INFO "reboot: shutting down\n");
-    tasks.exit_all();  // closes every open file, dropping module references
+    tasks.exit_all(false);  // closes every open file, dropping module references
     // Newest module first: a module can only depend on older ones.
     auto mods = modules.all();
     for (auto it = mods.rbegin(); it != mods.rend(); ++it) unload_module(*this, (*it)->name, kUnloadShutdown);
@@ -78,6 +79,12 @@ Kernel::~Kernel() {
         for (auto it = drivers.rbegin(); it != drivers.rend(); ++it)
             if (it->init && it->exit) it->exit();
     }
+    // The kernel's own threads last: modules' cleanup may still queue work.
+    workqueues.stop_all();
+    system_wq = nullptr;
+    kthreads.stop_owned_by(nullptr);
+    timers.stop();
+    tasks.exit_all(true);
     printk(KERN_INFO "reboot: Power down\n");
     running.store(nullptr);
 }

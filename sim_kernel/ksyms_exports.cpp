@@ -7,7 +7,13 @@
 
 #include <asm/syscall.h>
 #include <linux/console.h>
+#include <linux/completion.h>
+#include <linux/delay.h>
+#include <linux/jiffies.h>
+#include <linux/kthread.h>
 #include <linux/mutex.h>
+#include <linux/timer.h>
+#include <linux/workqueue.h>
 
 // Bodies live in the C library; the kernel exports them under Linux's names.
 #define EXPORT(sym)     {#sym, reinterpret_cast<const void*>(&sym), false}
@@ -52,7 +58,25 @@ const std::vector<KernelExport>& kernel_exports() {
         EXPORT(get_current), EXPORT(set_current_state_fn), EXPORT(schedule),
         EXPORT(schedule_timeout), EXPORT(schedule_timeout_interruptible), EXPORT(signal_pending),
         EXPORT(fatal_signal_pending), EXPORT(wake_up_process), EXPORT(yield),
+        EXPORT(schedule_timeout_uninterruptible),
         EXPORT(init_wait_entry), EXPORT(prepare_to_wait_event), EXPORT(finish_wait), EXPORT(__wake_up),
+        // kernel/sched/completion.c
+        EXPORT(complete), EXPORT(complete_all), EXPORT(wait_for_completion),
+        EXPORT(wait_for_completion_interruptible), EXPORT(wait_for_completion_killable),
+        EXPORT(wait_for_completion_timeout), EXPORT(wait_for_completion_interruptible_timeout),
+        EXPORT(try_wait_for_completion), EXPORT(completion_done),
+        // kernel/time: jiffies, delays, timers
+        EXPORT(get_jiffies_64), EXPORT(msleep), EXPORT(msleep_interruptible), EXPORT(usleep_range),
+        EXPORT(ndelay), EXPORT(sk_timer_init), EXPORT(mod_timer), EXPORT(add_timer), EXPORT(del_timer),
+        EXPORT(del_timer_sync), EXPORT(timer_shutdown_sync), EXPORT(timer_pending),
+        // kernel/kthread.c
+        EXPORT(sk_kthread_create), EXPORT(kthread_stop), EXPORT(kthread_should_stop),
+        // kernel/workqueue.c
+        EXPORT(system_wq), EXPORT(delayed_work_timer_fn), EXPORT_GPL(sk_alloc_workqueue),
+        EXPORT_GPL(destroy_workqueue), EXPORT(flush_workqueue), EXPORT(queue_work), EXPORT(queue_delayed_work),
+        EXPORT(mod_delayed_work), EXPORT(flush_work), EXPORT(flush_delayed_work), EXPORT(cancel_work),
+        EXPORT(cancel_work_sync), EXPORT(cancel_delayed_work), EXPORT(cancel_delayed_work_sync),
+        EXPORT(work_pending),
         EXPORT(no_llseek), EXPORT(noop_llseek), EXPORT(default_llseek),
         EXPORT(fixed_size_llseek), EXPORT(nonseekable_open), EXPORT(stream_open),
         // drivers/base

@@ -2,6 +2,10 @@
 #include <simkernel/kernel.hpp>
 #include <simkernel/module.hpp>
 
+#include <fmt/format.h>
+
+#include <dlfcn.h>
+
 #include <algorithm>
 
 namespace sk {
@@ -107,3 +111,27 @@ extern "C" void module_put(struct module* module) {
 extern "C" void __module_get(struct module* module) {
     if (sk::Module* m = sk::module_of(module)) m->refcnt.fetch_add(1);
 }
+
+namespace sk {
+
+// "blink_fn [blinker]" for code in a module, as Linux's %ps prints it: the
+// kernel log can then name the function a module forgot about.
+std::string describe_code_address(const void* addr) {
+    auto a = reinterpret_cast<uintptr_t>(addr);
+    if (Kernel* k = kernel_if_running()) {
+        for (Module* m : k->modules.all()) {
+            if (a < m->base || a >= m->base + m->size) continue;
+            if (const ElfFunction* f = m->image.function_at(a - m->base)) {
+                uintptr_t off = a - m->base - f->addr;
+                return off ? fmt::format("{}+{:#x} [{}]", f->name, off, m->name) : fmt::format("{} [{}]", f->name, m->name);
+            }
+            return fmt::format("{:#x} [{}]", a, m->name);
+        }
+    }
+    // The kernel's own functions: the dynamic symbol table knows them.
+    Dl_info info;
+    if (dladdr(addr, &info) && info.dli_sname && info.dli_saddr == addr) return info.dli_sname;
+    return fmt::format("{:#x}", a);
+}
+
+}  // namespace sk

@@ -14,6 +14,7 @@
 #include <simkernel/loader.hpp>
 #include <simkernel/params.hpp>
 #include <simkernel/syscalls.hpp>
+#include <simkernel/vfs.hpp>
 
 #include <boost/dll/shared_library.hpp>
 #include <fmt/format.h>
@@ -37,43 +38,61 @@ bool license_is_gpl_compatible(const std::string& license) {
     return std::any_of(std::begin(gpl), std::end(gpl), [&](const char* l) { return license == l; });
 }
 
-// Step 1: is this a module built for this kernel?
+// Linux's add_taint(flag, LOCKDEP_NOW_UNRELIABLE): the first taint after
+// which lock debugging cannot be trusted (P, F, R, D) turns it off, and says
+// so, once per boot.
+void add_taint_lockdep_unreliable(Kernel& k, unsigned flag) {
+    constexpr unsigned long unreliable = (1UL << TAINT_PROPRIETARY_MODULE) | (1UL << TAINT_FORCED_MODULE) |
+                                         (1UL << TAINT_FORCED_RMMOD) | (1UL << TAINT_DIE);
+    bool first = !(k.tainted() & unreliable);
+    k.add_taint(flag);
+    if (first) printk(KERN_WARNING "Disabling lock debugging due to kernel taint\n");
+}
+
+// Step 1: is this a module built for this kernel? Then the taints, in
+// Linux's order (check_modinfo, then module_augment_kernel_taints): F, O,
+// P, E. Each message is said once per boot, the first time its taint is
+// set; and the kernel is tainted now, even if the load fails later (a
+// taint records what was attempted, like the log).
 long check_modinfo(Kernel& k, const ElfImage& img, const std::string& name, unsigned flags,
                    unsigned long* taints) {
+    auto taint = [&](unsigned bit) { *taints |= 1UL << bit; };
+    auto tainted = [&](unsigned bit) { return (k.tainted() & (1UL << bit)) != 0; };
     std::string magic = img.info("vermagic");
-    if (magic != kernel_vermagic()) {
-        if (!(flags & kInitIgnoreVermagic)) {
-            if (magic.empty()) printk(KERN_ERR "%s: no version magic found\n", name.c_str());
-            else printk(KERN_ERR "%s: version magic '%s' should be '%s'\n", name.c_str(),
-                        magic.c_str(), kernel_vermagic());
-            return -ENOEXEC;
-        }
-        printk(KERN_WARNING "%s: bad vermagic: kernel tainted.\n", name.c_str());
-        *taints |= 1UL << TAINT_FORCED_MODULE;
+    if (flags & kInitIgnoreVermagic) {
+        // A forced load does not look at the version magic at all (kmod
+        // strips it from the image): it taints F whatever the magic says.
+        if (!tainted(TAINT_FORCED_MODULE)) printk(KERN_WARNING "%s: bad vermagic: kernel tainted.\n", name.c_str());
+        taint(TAINT_FORCED_MODULE);
+        add_taint_lockdep_unreliable(k, TAINT_FORCED_MODULE);
+    } else if (magic != kernel_vermagic()) {
+        if (magic.empty()) printk(KERN_ERR "%s: no version magic found\n", name.c_str());
+        else printk(KERN_ERR "%s: version magic '%s' should be '%s'\n", name.c_str(),
+                    magic.c_str(), kernel_vermagic());
+        return -ENOEXEC;
     }
     if (!img.has_info("intree")) {
-        if (!(k.tainted() & (1UL << TAINT_OOT_MODULE)))
+        if (!tainted(TAINT_OOT_MODULE))
             printk(KERN_WARNING "%s: loading out-of-tree module taints kernel.\n", name.c_str());
-        *taints |= 1UL << TAINT_OOT_MODULE;
+        taint(TAINT_OOT_MODULE);
+        k.add_taint(TAINT_OOT_MODULE);
     }
-    // simkernel has no module signing: every module is unsigned, as on a
-    // kernel with CONFIG_MODULE_SIG and no key.
-    if (!(k.tainted() & (1UL << TAINT_UNSIGNED_MODULE)))
-        printk(KERN_NOTICE "%s: module verification failed: signature and/or required key missing - tainting kernel\n",
-               name.c_str());
-    *taints |= 1UL << TAINT_UNSIGNED_MODULE;
     std::string license = img.info("license");
     if (!license_is_gpl_compatible(license)) {
-        if (!(k.tainted() & (1UL << TAINT_PROPRIETARY_MODULE))) {
+        if (!tainted(TAINT_PROPRIETARY_MODULE)) {
             if (license.empty()) printk(KERN_WARNING "%s: module license unspecified taints kernel.\n", name.c_str());
             else printk(KERN_WARNING "%s: module license '%s' taints kernel.\n", name.c_str(), license.c_str());
         }
-        *taints |= 1UL << TAINT_PROPRIETARY_MODULE;
+        taint(TAINT_PROPRIETARY_MODULE);
+        add_taint_lockdep_unreliable(k, TAINT_PROPRIETARY_MODULE);
     }
-    // As Linux, the kernel is tainted now, even if the load fails later: a
-    // taint records what was attempted, like the log.
-    for (unsigned bit = 0; bit < 32; ++bit)
-        if (*taints & (1UL << bit)) k.add_taint(bit);
+    // simkernel has no module signing: every module is unsigned, as on a
+    // kernel with CONFIG_MODULE_SIG and no key.
+    if (!tainted(TAINT_UNSIGNED_MODULE))
+        printk(KERN_NOTICE "%s: module verification failed: signature and/or required key missing - tainting kernel\n",
+               name.c_str());
+    taint(TAINT_UNSIGNED_MODULE);
+    k.add_taint(TAINT_UNSIGNED_MODULE);
     return 0;
 }
 
@@ -210,6 +229,24 @@ void restore_syscall_table(Kernel& k, Module& m) {
 
 void release_module_resources(Kernel& k, Module& m) {
     const char* name = m.name.c_str();
+    // What still runs the module's code goes first: its threads, timers and
+    // work items, so that nothing calls into it while the rest is undone.
+    for (const std::string& thread : k.kthreads.stop_owned_by(&m))
+        printk(KERN_WARNING "%s: left kernel thread [%s] running; the kernel stopped it\n", name, thread.c_str());
+    auto sweep_timers = [&] {
+        for (struct timer_list* t : k.timers.release_owned_by(m.mod)) {
+            if (t->function == delayed_work_timer_fn) continue;  // a delayed work: reported below
+            printk(KERN_WARNING "%s: left a timer pending (function %s); the kernel deleted it\n", name,
+                   describe_code_address(reinterpret_cast<const void*>(t->function)).c_str());
+        }
+    };
+    sweep_timers();
+    for (const void* fn : k.workqueues.cancel_owned_by(m.mod))
+        printk(KERN_WARNING "%s: left a work item queued (function %s); the kernel cancelled it\n", name,
+               describe_code_address(fn).c_str());
+    for (const std::string& wq : k.workqueues.destroy_owned_by(m.mod))
+        printk(KERN_WARNING "%s: left workqueue %s; the kernel destroyed it\n", name, wq.c_str());
+    sweep_timers();  // a work item may have re-armed one
     restore_syscall_table(k, m);
     free_module_params(m);
     for (const ChrdevRegion& r : k.chrdevs.release_owned_by(&m)) {
@@ -318,22 +355,27 @@ long unload_module(Kernel& k, const std::string& name, unsigned flags) {
     if (!m) return -ENOENT;
     bool shutdown = flags & kUnloadShutdown;
     bool force = shutdown || (flags & kUnloadForce);
+    bool forced = false;  // rmmod -f was needed: taint R (Linux's try_force_unload)
 
     if (!shutdown) {
         if (!m->used_by.empty()) return -EWOULDBLOCK;  // others use its symbols
         if (m->state.load() != ModuleState::Live) return -EBUSY;
         if (!m->exit) {
             if (!force) return -EBUSY;  // no cleanup_module: it cannot be removed
+            forced = true;
         }
     }
     long zero = 0;
     if (!m->refcnt.compare_exchange_strong(zero, Module::kRefDead)) {
         if (!force) return -EWOULDBLOCK;  // files open on its devices, or a try_module_get
+        if (!shutdown) forced = true;
         m->refcnt.store(Module::kRefDead);
     }
-    if (force && !shutdown) {
-        printk(KERN_WARNING "Disabling lock debugging due to kernel taint\n");
-        k.add_taint(TAINT_FORCED_RMMOD);
+    if (forced) {
+        add_taint_lockdep_unreliable(k, TAINT_FORCED_RMMOD);
+        for (const std::string& path : detach_module_files(k, m))
+            printk(KERN_WARNING "%s: removed with %s open; the kernel detached the file (its calls now fail with ENODEV)\n",
+                   m->name.c_str(), path.c_str());
     }
 
     m->state = ModuleState::Unloading;

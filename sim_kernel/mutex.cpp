@@ -65,7 +65,7 @@ extern "C" void mutex_lock(struct mutex* lock) {
     owner_of(lock).store(self(), std::memory_order_relaxed);
 }
 
-// No signals reach a simkernel task, so the wait is never interrupted.
+// A mutex wait is a futex wait, which a simkernel signal does not end.
 extern "C" int mutex_lock_interruptible(struct mutex* lock) {
     mutex_lock(lock);
     return 0;

@@ -75,3 +75,41 @@ void fput(struct file* f) {
 }
 
 }  // namespace sk
+
+namespace sk {
+
+// What a file of a module removed with rmmod -f calls instead. On Linux the
+// file keeps pointing into the freed module, and its next read or its close
+// oopses; here it fails, saying the device is gone.
+namespace {
+loff_t gone_llseek(struct file*, loff_t, int) { return -ENODEV; }
+ssize_t gone_read(struct file*, char*, size_t, loff_t*) { return -ENODEV; }
+ssize_t gone_write(struct file*, const char*, size_t, loff_t*) { return -ENODEV; }
+long gone_ioctl(struct file*, unsigned, unsigned long) { return -ENODEV; }
+
+const struct file_operations gone_fops = {
+    .owner = nullptr,
+    .llseek = gone_llseek,
+    .read = gone_read,
+    .write = gone_write,
+    .unlocked_ioctl = gone_ioctl,
+    .compat_ioctl = gone_ioctl,
+};
+}  // namespace
+
+std::vector<std::string> detach_module_files(Kernel& k, const Module* m) {
+    std::vector<std::string> paths;
+    for (Task* t : k.tasks.all()) {
+        for (int fd : t->files.open_fds()) {
+            struct file* f = t->files.get(fd);
+            if (!f || kfile(f)->module != m) continue;  // a file in several tables: once
+            KFile* kf = kfile(f);
+            kf->f.f_op = &gone_fops;
+            kf->module = nullptr;  // the forced removal took its reference
+            paths.push_back(kf->path);
+        }
+    }
+    return paths;
+}
+
+}  // namespace sk

@@ -12,7 +12,8 @@ namespace sk {
 
 namespace {
 
-// /proc/modules: "name size refcount holders, state address (taints)".
+// /proc/modules: "name size refcount holders, state address (taints)",
+// as kernel/module/procfs.c prints it.
 std::string proc_modules(Kernel& k, const Task& t) {
     std::string out;
     auto mods = k.modules.all();
@@ -26,8 +27,15 @@ std::string proc_modules(Kernel& k, const Task& t) {
         uintptr_t addr = t.uid == 0 ? m->base : 0;  // kptr_restrict: no addresses for users
         out += fmt::format("{} {} {} {} {} 0x{:016x}", m->name, m->size,
                            std::max(0L, m->refcnt.load()), holders, state_name(m->state.load()), addr);
-        std::string taints = taint_letters(m->taints, true);
-        if (!taints.empty()) out += " (" + taints + ")";
+        // Linux's module_flags(): a tainted module's letters, then '+'
+        // while its init runs or '-' while its cleanup does: "(OE+)".
+        if (m->taints) {
+            std::string flags = taint_letters(m->taints, true);
+            ModuleState st = m->state.load();
+            if (st == ModuleState::Loading) flags += '+';
+            else if (st == ModuleState::Unloading) flags += '-';
+            out += " (" + flags + ")";
+        }
         out += "\n";
     }
     return out;
@@ -124,9 +132,13 @@ bool parse_pid_path(Kernel& k, const Task& t, const std::string& rel, PidPath* o
 std::string pid_file(const Task& p, const std::string& file) {
     if (file == "comm") return p.comm + "\n";
     if (file == "status") {
-        const char* state = p.kts.__state == TASK_RUNNING ? "R (running)" : "S (sleeping)";
-        return fmt::format("Name:\t{}\nState:\t{}\nPid:\t{}\nPPid:\t{}\nUid:\t{}\t{}\t{}\t{}\nGid:\t{}\t{}\t{}\t{}\n",
-                           p.comm, state, p.pid, p.ppid, p.uid, p.uid, p.uid, p.uid, p.gid, p.gid, p.gid, p.gid);
+        const char* state = p.state() == TASK_RUNNING           ? "R (running)"
+                            : p.state() == TASK_UNINTERRUPTIBLE ? "D (disk sleep)"
+                            : p.state() == EXIT_ZOMBIE          ? "Z (zombie)"
+                                                                    : "S (sleeping)";
+        return fmt::format(
+            "Name:\t{}\nState:\t{}\nPid:\t{}\nPPid:\t{}\nUid:\t{}\t{}\t{}\t{}\nGid:\t{}\t{}\t{}\t{}\nKthread:\t{}\n",
+            p.comm, state, p.pid, p.ppid, p.uid, p.uid, p.uid, p.uid, p.gid, p.gid, p.gid, p.gid, p.kthread ? 1 : 0);
     }
     return {};
 }

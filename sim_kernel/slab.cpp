@@ -126,7 +126,15 @@ extern "C" void* sk_krealloc(struct module* owner, const void* p, size_t new_siz
 
 extern "C" void kfree(const void* p) {
     if (ZERO_OR_NULL_PTR(p)) return;
-    sk::kernel().slab.free(p);
+    sk::Kernel& k = sk::kernel();
+    // Freeing a timer that is still pending: Linux's debugobjects say so
+    // (and the timer would later fire into freed memory). We also dequeue it.
+    if (size_t n = k.slab.size_of(p))
+        for (const void* t : k.timers.release_in_range(p, n))
+            printk(KERN_ERR "ODEBUG: free active object type: timer_list (%p, function %s); the kernel deleted the timer\n",
+                   t, sk::describe_code_address(reinterpret_cast<const void*>(
+                          static_cast<const struct timer_list*>(t)->function)).c_str());
+    k.slab.free(p);
 }
 
 extern "C" size_t ksize(const void* p) { return sk::kernel().slab.size_of(p); }

@@ -1,7 +1,8 @@
 // sysfs.cpp - /sys: kernel objects as directories of one-value files.
 //
 // Today that is /sys/module, one directory per loaded module, as Linux
-// lays it out (kernel/module/sysfs.c, kernel/params.c):
+// lays it out (kernel/module/sysfs.c, kernel/params.c), and an empty one
+// per driver built into the kernel:
 //
 //   /sys/module/<name>/initstate        live | coming | going
 //   /sys/module/<name>/refcnt           the reference count lsmod shows
@@ -101,10 +102,27 @@ void file_node(SysNode* n, umode_t mode, std::string content) {
     n->content = std::move(content);
 }
 
+// The drivers built into this kernel and started at boot: each has a
+// /sys/module/<name> directory too, as a built-in module with parameters
+// has on Linux, but no initstate or refcnt (it cannot be unloaded). That
+// is how kmod's tools tell "builtin" from "not loaded".
+std::vector<std::string> builtin_module_names(Kernel& k) {
+    std::vector<std::string> names;
+    if (!k.options().builtin_drivers) return names;
+    for (const BuiltinDriver& d : builtin_drivers())
+        if (d.init && !k.modules.find(d.name)) names.push_back(d.name);
+    return names;
+}
+
 // /sys/module/<name>/...; parts[0] == "module", parts[1] == name.
 long lookup_module(Kernel& k, std::vector<std::string> parts, bool want_content, SysNode* out) {
     Module* m = k.modules.find(parts[1]);
-    if (!m) return -ENOENT;
+    if (!m) {
+        auto builtin = builtin_module_names(k);
+        if (parts.size() != 2 || std::find(builtin.begin(), builtin.end(), parts[1]) == builtin.end()) return -ENOENT;
+        dir_node(out, {});
+        return 0;
+    }
     // holders/<h> is a link to ../../<h>: follow it.
     if (parts.size() >= 4 && parts[2] == "holders") {
         if (std::none_of(m->used_by.begin(), m->used_by.end(), [&](Module* h) { return h->name == parts[3]; }))
@@ -243,6 +261,7 @@ long lookup(Kernel& k, const std::string& rel, bool want_content, SysNode* out) 
     if (parts.size() == 1) {
         std::vector<DirEntry> e;
         for (Module* m : k.modules.all()) e.push_back({m->name, DT_DIR});
+        for (const std::string& b : builtin_module_names(k)) e.push_back({b, DT_DIR});
         dir_node(out, std::move(e));
         return 0;
     }

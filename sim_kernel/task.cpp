@@ -24,7 +24,7 @@ void Task::wake() {
 }
 
 void Task::send_signal(int sig) {
-    if (sig <= 0 || sig >= 64) return;
+    if (sig <= 0 || sig >= 64 || kthread) return;  // kernel threads ignore signals
     sigpending.fetch_or(1UL << sig);
     wake();  // an interruptible sleep ends; the system call returns EINTR
 }
@@ -121,15 +121,16 @@ std::vector<Task*> TaskTable::all() const {
     return out;
 }
 
-void TaskTable::exit_all() {
+void TaskTable::exit_all(bool kthreads_too) {
     // Newest first, so children close their files before their parents.
     for (;;) {
         Task* t = nullptr;
         {
             std::lock_guard lock(mutex_);
-            if (tasks_.empty()) return;
-            t = tasks_.back().get();
+            for (auto it = tasks_.rbegin(); it != tasks_.rend() && !t; ++it)
+                if (kthreads_too || !(*it)->kthread) t = it->get();
         }
+        if (!t) return;
         exit(t);
     }
 }

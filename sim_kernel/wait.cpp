@@ -5,6 +5,7 @@
 // signal wakes an interruptible sleeper too: it then sees signal_pending()
 // and the wait returns -ERESTARTSYS.
 #include <simkernel/kernel.hpp>
+#include <simkernel/timers.hpp>
 
 #include <chrono>
 #include <thread>
@@ -19,14 +20,26 @@ constexpr long kHz = 250;  // jiffies per second, as Debian's CONFIG_HZ
 long sleep_current(long timeout) {
     Task* t = current_task();
     if (!t) {
-        printk(KERN_ERR "BUG: scheduling while not in a task\n");
+        if (in_timer_callback()) {
+            // Linux would corrupt the scheduler's state here; we refuse.
+            printk(KERN_ERR "BUG: scheduling while atomic: a timer callback tried to sleep; the sleep was skipped\n");
+            kernel().add_taint(TAINT_WARN);
+            return 0;
+        }
+        if (timeout == MAX_SCHEDULE_TIMEOUT) {
+            printk(KERN_ERR "BUG: scheduling while not in a task\n");
+            return 0;
+        }
+        // Kernel code outside any task (boot): nobody can wake it, so it
+        // just waits out the time.
+        std::this_thread::sleep_for(std::chrono::microseconds(timeout * 1000000 / kHz));
         return 0;
     }
     std::unique_lock lock(t->sleep_mutex);
-    bool interruptible = t->kts.__state & TASK_INTERRUPTIBLE;
+    bool interruptible = t->state() & TASK_INTERRUPTIBLE;
     auto ready = [&] { return t->woken || (interruptible && t->has_signal()); };
     long left = timeout;
-    if (t->kts.__state == TASK_RUNNING) {
+    if (t->state() == TASK_RUNNING) {
         // Woken between prepare and schedule: nothing to wait for.
     } else if (timeout == MAX_SCHEDULE_TIMEOUT) {
         t->sleep_cv.wait(lock, ready);
@@ -42,7 +55,7 @@ long sleep_current(long timeout) {
         }
     }
     t->woken = false;
-    t->kts.__state = TASK_RUNNING;
+    t->set_state(TASK_RUNNING);
     return left;
 }
 
@@ -63,7 +76,7 @@ extern "C" void set_current_state_fn(long state) {
         std::lock_guard lock(t->sleep_mutex);
         t->woken = false;  // a wake-up from now on ends the coming sleep
     }
-    t->kts.__state = state;
+    t->set_state(state);
 }
 
 extern "C" void schedule(void) { sk::sleep_current(MAX_SCHEDULE_TIMEOUT); }
@@ -118,7 +131,7 @@ extern "C" long prepare_to_wait_event(struct wait_queue_head* wq, struct wait_qu
 }
 
 extern "C" void finish_wait(struct wait_queue_head* wq, struct wait_queue_entry* e) {
-    if (sk::Task* t = current_task()) t->kts.__state = TASK_RUNNING;
+    if (sk::Task* t = current_task()) t->set_state(TASK_RUNNING);
     spin_lock(&wq->lock);
     if (!list_empty(&e->entry)) list_del_init(&e->entry);
     spin_unlock(&wq->lock);

@@ -3,6 +3,7 @@
 #include "../commands.hpp"
 #include "../shell.hpp"
 #include "../tools/uio.hpp"
+#include "file_info.hpp"
 
 #include <simkernel/user.hpp>
 
@@ -54,18 +55,8 @@ std::string unescape(const std::string& s) {
     return out;
 }
 
-std::string user_name(unsigned uid) {
-    if (uid == 0) return "root";
-    if (uid == Shell::kUserUid) return "student";
-    return std::to_string(uid);
-}
-
-std::string mode_string(mode_t m) {
-    std::string s = S_ISDIR(m) ? "d" : S_ISCHR(m) ? "c" : S_ISBLK(m) ? "b" : S_ISLNK(m) ? "l" : S_ISFIFO(m) ? "p" : "-";
-    const char* rwx = "rwxrwxrwx";
-    for (int i = 0; i < 9; ++i) s += (m & (0400 >> i)) ? rwx[i] : '-';
-    return s;
-}
+// ls shows an id without a name as its number.
+std::string owner_name(unsigned id) { return account_name(id).value_or(std::to_string(id)); }
 
 struct Entry {
     std::string name;
@@ -89,29 +80,53 @@ long read_dir(const std::string& path, std::vector<std::string>* names) {
     return n < 0 ? n : 0;
 }
 
+// GNU ls shows the time for files changed in the last six months, and the
+// year instead for older ones (or ones dated in the future).
+std::string ls_date(time_t t, time_t now) {
+    constexpr time_t six_months = 31556952 / 2;  // half a Gregorian year
+    bool recent = now - six_months < t && t <= now;
+    char date[32];
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(date, sizeof date, recent ? "%b %e %H:%M" : "%b %e  %Y", &tm);
+    return date;
+}
+
+// The -l columns as GNU ls lays them out. A device node shows "major, minor"
+// where a file shows its size: the majors are right-aligned in one column,
+// the minors in another, and the pair is right-aligned with the sizes.
 void print_long(const std::vector<Entry>& entries) {
-    size_t wl = 1, wu = 1, wg = 1, ws = 1;
-    std::vector<std::string> sizes;
+    size_t wl = 1, wu = 1, wg = 1, ws = 1, wmaj = 0, wmin = 0;
+    auto is_dev = [](const struct stat& st) { return S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode); };
     for (const Entry& e : entries) {
-        std::string size = S_ISCHR(e.st.st_mode) || S_ISBLK(e.st.st_mode)
-                               ? fmt::format("{}, {}", major(e.st.st_rdev), minor(e.st.st_rdev))
-                               : std::to_string(e.st.st_size);
-        sizes.push_back(size);
         wl = std::max(wl, std::to_string(e.st.st_nlink).size());
-        wu = std::max(wu, user_name(e.st.st_uid).size());
-        wg = std::max(wg, user_name(e.st.st_gid).size());
-        ws = std::max(ws, size.size());
+        wu = std::max(wu, owner_name(e.st.st_uid).size());
+        wg = std::max(wg, owner_name(e.st.st_gid).size());
+        if (is_dev(e.st)) {
+            wmaj = std::max(wmaj, std::to_string(major(e.st.st_rdev)).size());
+            wmin = std::max(wmin, std::to_string(minor(e.st.st_rdev)).size());
+            ws = std::max(ws, wmaj + 2 + wmin);
+        } else {
+            ws = std::max(ws, std::to_string(e.st.st_size).size());
+        }
     }
-    for (size_t i = 0; i < entries.size(); ++i) {
-        const Entry& e = entries[i];
-        char date[32];
-        time_t t = e.st.st_mtime;
-        struct tm tm;
-        localtime_r(&t, &tm);
-        strftime(date, sizeof date, "%b %e %H:%M", &tm);
-        tools::print("{} {:>{}} {:<{}} {:<{}} {:>{}} {} {}\n", mode_string(e.st.st_mode), e.st.st_nlink, wl,
-                     user_name(e.st.st_uid), wu, user_name(e.st.st_gid), wg, sizes[i], ws, date, e.name);
+    time_t now = time(nullptr);
+    for (const Entry& e : entries) {
+        std::string size = is_dev(e.st) ? fmt::format("{:>{}}, {:>{}}", major(e.st.st_rdev), ws - 2 - wmin,
+                                                      minor(e.st.st_rdev), wmin)
+                                        : fmt::format("{:>{}}", e.st.st_size, ws);
+        tools::print("{} {:>{}} {:<{}} {:<{}} {} {} {}\n", mode_string(e.st.st_mode), e.st.st_nlink, wl,
+                     owner_name(e.st.st_uid), wu, owner_name(e.st.st_gid), wg, size,
+                     ls_date(e.st.st_mtime, now), e.name);
     }
+}
+
+// "total N" above a directory's long listing: the blocks its listed files
+// use, in 1024-byte units (st_blocks counts 512-byte ones), rounded up.
+unsigned long long total_kib(const std::vector<Entry>& entries) {
+    unsigned long long blocks = 0;
+    for (const Entry& e : entries) blocks += static_cast<unsigned long long>(e.st.st_blocks);
+    return (blocks + 1) / 2;
 }
 
 }  // namespace
@@ -206,8 +221,10 @@ int cmd_ls(Shell&, const Args& argv) {
         } else {
             entries.push_back({path, st});
         }
-        if (longfmt) print_long(entries);
-        else
+        if (longfmt) {
+            if (S_ISDIR(st.st_mode)) tools::print("total {}\n", total_kib(entries));
+            print_long(entries);
+        } else
             for (const Entry& e : entries) tools::print("{}\n", e.name);
     }
     return status;

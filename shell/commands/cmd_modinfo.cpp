@@ -26,6 +26,10 @@ std::string absolute(const std::string& p) {
 
 int show(const std::string& filename, const std::string& name, const tools::ModinfoFormat& fmt,
          const tools::KmodLog& log) {
+    if (fmt.field == "filename") {  // -n: kmod prints the name without opening the file
+        tools::print("{}", tools::format_modinfo_filename(filename, fmt));
+        return 0;
+    }
     tools::ModuleFile mf;
     long err = tools::read_module_file(filename, &mf);
     if (err == 0) err = mf.info_err;

@@ -3,6 +3,8 @@
 #include "../commands.hpp"
 #include "../shell.hpp"
 #include "../tools/kmod.hpp"
+#include "../tools/moddb.hpp"
+#include "../tools/ufs.hpp"
 #include "../tools/uio.hpp"
 
 #include <simkernel/loader.hpp>
@@ -74,6 +76,11 @@ int cmd_rmmod(Shell&, const Args& argv) {
         const tools::LoadedModule* m = tools::find_module(mods, name);
         if (!force) {
             // kmod checks before asking the kernel, to name the holders.
+            if (!m && tools::ModuleDb("/lib/modules/" + tools::kernel_release()).builtin(name)) {
+                tools::eprint("rmmod: ERROR: Module {} is builtin.\n", name);
+                status = 1;
+                continue;
+            }
             if (!m) {
                 tools::eprint("rmmod: ERROR: Module {} is not currently loaded\n", name);
                 status = 1;

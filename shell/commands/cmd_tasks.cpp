@@ -67,7 +67,9 @@ int cmd_ps(Shell&, const Args&) {
         uid = uid.substr(0, uid.find('\t'));
         std::string user = uid == "0" ? "root" : uid == "1000" ? "student" : uid;
         tools::print("{:>5} {:>5} {:<8} {:<4} {}\n", pid, field(status, "PPid"), user,
-                     field(status, "State").substr(0, 1), field(status, "Name"));
+                     field(status, "State").substr(0, 1),
+                     // Kernel threads have no command line: ps shows [name].
+                     field(status, "Kthread") == "1" ? "[" + field(status, "Name") + "]" : field(status, "Name"));
     }
     return 0;
 }

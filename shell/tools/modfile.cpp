@@ -59,14 +59,22 @@ long parse_module_file(std::string_view image, ModuleFile* out) {
     static const bool init = elf_version(EV_CURRENT) != EV_NONE;
     (void)init;
     *out = {};
-    auto fail = [out] {
+    auto fail = [out](long err = -EINVAL) {
         out->info.clear();
         out->exports.clear();
         out->needs.clear();
-        out->info_err = out->exports_err = out->needs_err = -EINVAL;
-        return -EINVAL;
+        out->info_err = out->exports_err = out->needs_err = err;
+        return err;
     };
-    if (image.size() < EI_NIDENT || memcmp(image.data(), ELFMAG, SELFMAG) != 0) return fail();
+    // kmod's elf_identify: not ELF at all is ENOEXEC ("Exec format error");
+    // an ELF header kmod cannot read (class, byte order, size) is EINVAL.
+    if (image.size() <= EI_NIDENT || memcmp(image.data(), ELFMAG, SELFMAG) != 0) return fail(-ENOEXEC);
+    const auto* ident = reinterpret_cast<const unsigned char*>(image.data());
+    if (ident[EI_CLASS] == ELFCLASS32 ? image.size() <= sizeof(Elf32_Ehdr)
+        : ident[EI_CLASS] == ELFCLASS64 ? image.size() <= sizeof(Elf64_Ehdr)
+                                        : true)
+        return fail();
+    if (ident[EI_DATA] != ELFDATA2LSB && ident[EI_DATA] != ELFDATA2MSB) return fail();
     std::unique_ptr<Elf, ElfCloser> elf(elf_memory(const_cast<char*>(image.data()), image.size()));
     if (!elf || elf_kind(elf.get()) != ELF_K_ELF) return fail();
     GElf_Ehdr eh;

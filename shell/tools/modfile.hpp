@@ -28,15 +28,16 @@ struct NeededSymbol {
 
 struct ModuleFile {
     std::vector<ModinfoField> info;   // in section order
-    long info_err = 0;                // -ENOENT: no .modinfo; -EINVAL: not a readable ELF file
+    long info_err = 0;                // -ENOENT: no .modinfo; -ENOEXEC: not ELF; -EINVAL: an ELF file kmod cannot read
     std::vector<std::string> exports;
     long exports_err = 0;             // -ENOENT: exports nothing
     std::vector<NeededSymbol> needs;
     long needs_err = 0;               // -EINVAL: no .symtab to read
 };
 
-// Parses a module image; returns 0 or -EINVAL when it is not an ELF file
-// kmod could read (then every *_err is -EINVAL too).
+// Parses a module image; returns 0, or as kmod's ELF reader -ENOEXEC when it
+// is not ELF and -EINVAL when it is ELF kmod could not read (then every
+// *_err is that error too).
 long parse_module_file(std::string_view image, ModuleFile* out);
 
 // Reads path through open/read, then parses it. Returns -errno of the read,

@@ -44,13 +44,17 @@ Modprobe::Modprobe(ModprobeOptions opts, KmodLog& log, CommandRunner run_command
 
 // ---- the kernel's view, from /sys/module -------------------------------------
 
+// kmod_module_get_initstate (kmod 20 and later): built in if
+// modules.builtin says so; else what /sys/module/<name>/initstate says; a
+// directory without one is a module still coming.
 std::string Modprobe::initstate(const std::string& name) {
+    if (db_.builtin(name)) return "builtin";
     std::string text;
     if (read_whole_file("/sys/module/" + name + "/initstate", &text) == 0) {
         while (!text.empty() && text.back() == '\n') text.pop_back();
         return text;
     }
-    if (is_directory("/sys/module/" + name) || db_.builtin(name)) return "builtin";
+    if (is_directory("/sys/module/" + name)) return "coming";
     return {};
 }
 

@@ -117,12 +117,18 @@ TEST_CASE("depmod: a file that is not a module is said and still listed, as kmod
     TestKernel tk;
     install(tk, {"kt_base"});
     write_host(modules_dir(tk) / "extra/broken.ko", "not an ELF file\n");
+    // ELF, but of a class kmod does not know (EI_CLASS 9).
+    write_host(modules_dir(tk) / "extra/badclass.ko", std::string("\x7f" "ELF\x09\x01\x01", 7) + std::string(100, '\0'));
     write_host(modules_dir(tk) / "modules.order", "");
     Capture cap(tk);
     CHECK(run_depmod() == 0);
-    CHECK(cap.err().find("depmod: ERROR: failed to load symbols from /lib/modules/" + std::string(sk::kernel_release()) +
-                         "/extra/broken.ko: Invalid argument\n") != std::string::npos);
+    std::string dir = "/lib/modules/" + std::string(sk::kernel_release());
+    CHECK(cap.err().find("depmod: ERROR: failed to load symbols from " + dir + "/extra/broken.ko: Exec format error\n") !=
+          std::string::npos);
+    CHECK(cap.err().find("depmod: ERROR: failed to load symbols from " + dir + "/extra/badclass.ko: Invalid argument\n") !=
+          std::string::npos);
     CHECK(has_line(dep_file(tk), "extra/broken.ko:"));
+    CHECK(has_line(dep_file(tk), "extra/badclass.ko:"));
 }
 
 TEST_CASE("depmod: /etc/depmod.d's search order picks between two modules of one name", "[depmod][config]") {

@@ -12,7 +12,9 @@
 # 3. modprobe --show-depends: the same lines for every module and some
 #    aliases, with a modprobe.d file of options, aliases, softdeps, install
 #    commands and a blacklist; and kmod's modprobe reads simkernel's own
-#    index files (modules.dep.bin, ...) to the same answers.
+#    index files (modules.dep.bin, ...) to the same answers. -R, -a, -i, -b
+#    and -q the same too.
+# 4. depmod -n, -n -v, -A: the same output.
 #
 # Skipped (exit 77) when kmod is not installed.
 set -uo pipefail
@@ -90,16 +92,28 @@ grep -q "Cycle detected: kt_cyc_" "$work/scyc" || fail "depmod: no cycle reporte
 # ---- 2. modinfo -----------------------------------------------------------
 n=0
 for ko in "$dir"/*/*.ko "$dir"/kernel/drivers/char/*.ko; do
-    for opts in "" "-F depends" "-p" "-0"; do
-        a=$("$kmodinfo" $opts "$ko" 2>/dev/null | od -c)
-        b=$(sim "modinfo $opts $ko" 2>/dev/null | od -c)
+    for opts in "" "-F depends" "-p" "-0" "-a" "-d" "-l" "-n" "-0 -F alias" "-F parmtype"; do
+        a=$("$kmodinfo" $opts "$ko" 2>/dev/null | od -c; echo "exit ${PIPESTATUS[0]}")
+        b=$(sim "modinfo $opts $ko" 2>/dev/null | od -c; echo "exit ${PIPESTATUS[0]}")
         [ "$a" = "$b" ] || fail "modinfo $opts $ko differs"
         n=$((n + 1))
     done
 done
-for name in kt_top stack_consumer hello params kt-bottom fs-simplefs nothere; do
-    a=$("$kmodinfo" -b "$work/A" -k "$release" "$name" 2>&1 | sed "s#$work/A##g")
-    b=$(sim "modinfo -b $work/A -k $release $name" 2>&1 | sed "s#$work/A##g")
+# A file that is not a module: the same message, and -n still names it.
+echo "not an ELF file" > "$work/not-elf.ko"
+{ printf '\177ELF\011\001\001'; head -c 100 /dev/zero; } > "$work/bad-class.ko"
+for bad in "$work/not-elf.ko" "$work/bad-class.ko"; do
+    for opts in "" "-n" "-F license"; do
+        a=$("$kmodinfo" $opts "$bad" 2> "$work/kerr"; echo "exit $?"; cat "$work/kerr")
+        b=$(sim "modinfo $opts $bad" 2> "$work/serr"; echo "exit $?"; cat "$work/serr")
+        [ "$a" = "$b" ] || { fail "modinfo $opts $bad differs"; diff <(echo "$a") <(echo "$b"); }
+        n=$((n + 1))
+    done
+done
+for name in kt_top stack_consumer hello params kt-bottom fs-simplefs simplefs nothere symbol:kt_base_fn "-m kt-top" "-m kt-bottom" \
+            "-F filename kt_top" "-n hello kt_mid" "-0 -F alias kt_base"; do
+    a=$("$kmodinfo" -b "$work/A" -k "$release" $name 2>&1 | sed "s#$work/A##g" | tr '\0' '@'; echo "exit ${PIPESTATUS[0]}")
+    b=$(sim "modinfo -b $work/A -k $release $name" 2>&1 | sed "s#$work/A##g" | tr '\0' '@'; echo "exit ${PIPESTATUS[0]}")
     [ "$a" = "$b" ] || { fail "modinfo by name $name differs"; diff <(echo "$a") <(echo "$b"); }
     n=$((n + 1))
 done
@@ -127,7 +141,28 @@ for name in $names my-stack pa-anything kt-bottom kt-stack:x symbol:stack_provid
         n=$((n + 1))
     done
 done
+# Other options that load nothing: -R (resolve an alias), -a (several
+# modules), -i (ignore install lines), -b (the blacklist applies to names
+# too), -q; and the exit status. (stderr is kept apart: kmod buffers stdout.)
+for args in "-R my-stack" "-R pa-x" "-R kt-bottom" "-R symbol:kt_mid_fn" "-R nothere" "-R -a my-stack pa-y" \
+            "-D -a kt_top hello" "-D -a kt_top nothere hello" "-D -i hello" "-D -i kt_soft" "-D -b params" \
+            "-D -b pa-x" "-D -q nothere" "-D --first-time kt_top" "-D" "-R"; do
+    a=$("$kmodprobe" -C "$mpconf" -d "$work/B" -S "$release" $args 2> "$work/kerr" | sed "s#$work/B##g"; echo "exit ${PIPESTATUS[0]}"; cat "$work/kerr")
+    b=$(sim "modprobe -C $mpconf -d $work/B -S $release $args" 2> "$work/serr" | sed "s#$work/B##g"; echo "exit ${PIPESTATUS[0]}"; cat "$work/serr")
+    [ "$a" = "$b" ] || { fail "modprobe $args differs"; diff <(echo "$a") <(echo "$b"); }
+    n=$((n + 1))
+done
 echo "modprobe: $n runs compared"
+
+# ---- 4. depmod's other outputs ------------------------------------------------
+# -n prints the files (and -v what needs what) instead of writing them; -A
+# does nothing on an up-to-date tree. The tree of part 1, as kmod wrote it.
+for args in "-n" "-n -v" "-A" "-A -n" "-n -e"; do
+    a=$("$kdepmod" -C "$conf" -b "$work/A" $args "$release" 2>&1 | sed "s#$work/A##g"; echo "exit ${PIPESTATUS[0]}")
+    b=$(sim "depmod -C $conf -b $work/A $args $release" 2>&1 | sed "s#$work/A##g"; echo "exit ${PIPESTATUS[0]}")
+    [ "$a" = "$b" ] || { fail "depmod $args differs"; diff <(echo "$a") <(echo "$b") | head -20; }
+done
+echo "depmod: -n, -v, -A, -e compared"
 
 if [ "$failures" -gt 0 ]; then
     echo "$failures differences from kmod"

@@ -238,3 +238,30 @@ TEST_CASE("modprobe: -q says nothing, -n -v says what it would do", "[modprobe]"
     CHECK(cap.out() == "insmod " + dir + "kt_base.ko \ninsmod " + dir + "kt_mid.ko \n");
     CHECK(module_names(tk.k()).empty());
 }
+
+TEST_CASE("modprobe: a module modules.builtin lists is built in: nothing to load, and -r says so", "[modprobe][builtin]") {
+    TestKernel tk;
+    install(tk, {"null"}, "kernel/drivers/char");
+    std::ofstream(modules_dir(tk) / "modules.order") << "";
+    // null is built into the test kernel, and shipped as null.ko too, as a
+    // new simulated root has it.
+    std::ofstream(modules_dir(tk) / "modules.builtin") << "kernel/drivers/char/null.ko\n";
+    tools::KmodLog quiet("depmod", -1);
+    tools::Depmod({}, quiet).run();
+
+    Run r = modprobe(tk, {"null"});
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(module_names(tk.k()).empty());  // kmod: "in kernel" already, not inserted
+
+    r = modprobe(tk, {"null"}, remove_opts());
+    CHECK(r.status == 1);
+    CHECK(r.err == "modprobe: FATAL: Module null is builtin.\n");
+
+    // --show-depends still names the file (kmod prints "builtin X" only
+    // for a module with no file).
+    tools::ModprobeOptions show;
+    show.show_depends = true;
+    r = modprobe(tk, {"null"}, show);
+    CHECK(r.out == "insmod /lib/modules/" + std::string(sk::kernel_release()) + "/kernel/drivers/char/null.ko \n");
+}

@@ -9,12 +9,13 @@ Character devices:
 
 Block devices:
 $ ls -l /dev
-crw--w--w- 1 root root    5, 1 Nov 26 09:16 console
-cr--r--r-- 1 root root  253, 0 Nov 26 09:16 kapi0
-crw-rw-rw- 1 root root  254, 0 Nov 26 09:16 kbd
-crw-rw-rw- 1 root root 10, 254 Nov 26 09:16 kpipe
-crw-rw-rw- 1 root root    1, 3 Nov 26 09:16 null
-crw-rw-rw- 1 root root    1, 5 Nov 26 09:16 zero
+total 0
+crw--w--w- 1 root root   5,   1 Nov 26 09:16 console
+cr--r--r-- 1 root root 253,   0 Nov 26 09:16 kapi0
+crw-rw-rw- 1 root root 254,   0 Nov 26 09:16 kbd
+crw-rw-rw- 1 root root  10, 254 Nov 26 09:16 kpipe
+crw-rw-rw- 1 root root   1,   3 Nov 26 09:16 null
+crw-rw-rw- 1 root root   1,   5 Nov 26 09:16 zero
 $ cat /dev/kapi0
 kapi_dev minor 0
 $ ls /proc/kapi
@@ -24,14 +25,15 @@ reads 0
 writes 0
 ok
 $ cat /dev/kpipe > /var/log/pipe.out &
-[1] 9
+[1] 10
 $ sleep 0.2
 $ ps
   PID  PPID USER     STAT COMMAND
     1     0 root     R    init
-    2     1 student  R    sh
-    9     2 student  S    cat
-   11     2 student  R    ps
+    2     0 root     S    [events]
+    3     1 student  R    sh
+   10     3 student  S    cat
+   12     3 student  R    ps
 $ echo hello > /dev/kpipe
 $ sleep 0.2
 $ kill -INT %1
@@ -52,8 +54,9 @@ close(3) = 0
 $ sudo rmmod test_kapi
 $ ls /proc
 1
-19
 2
+20
+3
 devices
 kallsyms
 modules
@@ -70,4 +73,4 @@ $ dmesg -l info
 [    0.000209] printk: log buffer of 131072 bytes
 [    0.000381] kbd: keyboard on IRQ 1, /dev/kbd is 254:0
 [    0.000391] Run /sbin/init as init process
-[    0.202347] kpipe: cat (pid 9) read 6 bytes
+[    0.202347] kpipe: cat (pid 10) read 6 bytes

@@ -28,6 +28,7 @@ Character devices:
 
 Block devices:
 $ ls -l /dev
+total 0
 crw-rw-rw- 1 root root 254, 0 Nov 26 07:10 kbd
 crw-rw-rw- 1 root root   1, 3 Nov 26 07:10 null
 crw-rw-rw- 1 root root   1, 5 Nov 26 07:10 zero

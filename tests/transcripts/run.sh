@@ -9,7 +9,8 @@
 # expected from simkernel; lines starting with "#:" are notes, and
 # "#: args: ..." gives simkernel extra options. The commands run in WORKDIR on a fresh simulated
 # root; timestamps, kernel addresses and the root's path vary from run to
-# run, so both sides are normalised before they are compared.
+# run, so both sides are normalised before they are compared (stat's
+# "2024-11-26 09:48:58.000000000 +0000" becomes STAMP).
 set -euo pipefail
 simkernel=$1 workdir=$2 transcript=$3
 
@@ -20,6 +21,7 @@ normalise() {
     sed -E -e 's/\[ *[0-9]+\.[0-9]{6}\]/[TIME]/g' \
            -e 's/0x[0-9a-f]{16}/0xADDR/g' \
            -e 's/[A-Z][a-z]{2} [ 0-9][0-9] [0-9]{2}:[0-9]{2}/DATE/g' \
+           -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{9} [-+][0-9]{4}/STAMP/g' \
            -e "s#${root}#ROOT#g"
 }
 

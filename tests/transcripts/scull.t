@@ -3,6 +3,7 @@
 #: the module is removed.
 $ sudo insmod scull.ko
 $ ls -l /dev
+total 0
 crw--w--w- 1 root root   5, 1 Nov 26 08:23 console
 crw-rw-rw- 1 root root 254, 0 Nov 26 08:23 kbd
 crw-rw-rw- 1 root root   1, 3 Nov 26 08:23 null

@@ -47,6 +47,7 @@ $ write 1 "to the terminal\n"
 to the terminal
 write(1, "to the terminal\n", 16) = 16
 $ ls -l /dev
+total 0
 crw--w--w- 1 root root   5, 1 Jan  1 00:00 console
 crw-rw-rw- 1 root root 254, 0 Jan  1 00:00 kbd
 crw-rw-rw- 1 root root   1, 3 Jan  1 00:00 null

@@ -8,8 +8,9 @@
  * be used from an interrupt handler. simkernel checks the first two and says
  * so in the kernel log, as CONFIG_DEBUG_MUTEXES and lockdep would.
  *
- * mutex_lock_interruptible and mutex_lock_killable return 0: simkernel
- * delivers no signals, so nothing interrupts the wait.
+ * mutex_lock_interruptible and mutex_lock_killable return 0: in simkernel
+ * a signal does not interrupt a mutex wait (it does in Linux), so callers'
+ * -EINTR paths are never taken here.
  */
 #ifndef _LINUX_MUTEX_H
 #define _LINUX_MUTEX_H

@@ -17,6 +17,7 @@
 #define TASK_INTERRUPTIBLE   0x0001 /* a signal ends the sleep */
 #define TASK_UNINTERRUPTIBLE 0x0002 /* only a wake-up ends it */
 #define TASK_KILLABLE        TASK_UNINTERRUPTIBLE
+#define EXIT_ZOMBIE          0x0020 /* finished, not yet reaped */
 #define TASK_NORMAL          (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
 #define TASK_COMM_LEN        16
 
@@ -37,6 +38,7 @@ void set_current_state_fn(long state);
 void schedule(void);
 long schedule_timeout(long timeout);
 long schedule_timeout_interruptible(long timeout);
+long schedule_timeout_uninterruptible(long timeout);
 int signal_pending(struct task_struct *p);
 int fatal_signal_pending(struct task_struct *p);
 int wake_up_process(struct task_struct *p);

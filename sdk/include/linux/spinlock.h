@@ -43,4 +43,6 @@ static inline void spin_unlock(spinlock_t *lock)
 #define spin_lock_bh(lock)     spin_lock(lock)
 #define spin_unlock_bh(lock)   spin_unlock(lock)
 
+#include <linux/rwlock.h>
+
 #endif /* _LINUX_SPINLOCK_H */

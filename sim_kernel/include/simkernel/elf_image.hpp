@@ -26,17 +26,25 @@ struct ElfSection {
     uint64_t size;
 };
 
+struct ElfFunction {
+    uint64_t addr;  // relative to the load base
+    uint64_t size;
+    std::string name;
+};
+
 struct ElfImage {
     std::vector<ModinfoEntry> modinfo;
     std::vector<std::string> undefined;  // symbols the module needs
     std::vector<ElfExport> exports;      // from EXPORT_SYMBOL / _GPL
     std::vector<ElfSection> sections;
+    std::vector<ElfFunction> functions;  // from .symtab, by address: for the log
     size_t load_size = 0;                // PT_LOAD memory, page-rounded
 
     // First value of key in .modinfo, or "" if absent.
     std::string info(const std::string& key) const;
     bool has_info(const std::string& key) const;
     const ElfSection* section(const std::string& name) const;
+    const ElfFunction* function_at(uint64_t addr) const;  // nullptr if none holds it
 };
 
 // Parses an image with libelf. On failure returns false and says why in

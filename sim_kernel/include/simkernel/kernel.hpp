@@ -12,12 +12,15 @@
 #include <simkernel/chrdev.hpp>
 #include <simkernel/devtmpfs.hpp>
 #include <simkernel/ksyms.hpp>
+#include <simkernel/kthread.hpp>
 #include <simkernel/machine.hpp>
 #include <simkernel/module.hpp>
 #include <simkernel/printk.hpp>
 #include <simkernel/proc_registry.hpp>
 #include <simkernel/slab.hpp>
 #include <simkernel/task.hpp>
+#include <simkernel/timers.hpp>
+#include <simkernel/workqueue.hpp>
 
 #include <atomic>
 #include <filesystem>
@@ -72,6 +75,9 @@ public:
     ModuleList modules;
     ProcRegistry proc;  // modules' /proc entries
     TaskTable tasks;
+    TimerBase timers;           // the timer thread (Linux's timer softirq)
+    KThreads kthreads{tasks};   // kernel threads, each a task
+    Workqueues workqueues{kthreads};
 };
 
 // The running kernel. Module API calls made with no kernel booted abort.

@@ -74,6 +74,9 @@ Module* module_of(struct module* m);
 bool module_get(Module* m);      // false while the module is unloading
 void module_put_ref(Module* m);
 
+// The function at addr, for the kernel log: "fn [module]" or an address.
+std::string describe_code_address(const void* addr);
+
 // "name" from "dir/name.ko", with '-' read as '_' as Linux does.
 std::string module_name_from_path(const std::string& path);
 

@@ -52,7 +52,13 @@ struct Task {
     std::mutex sleep_mutex;
     std::condition_variable sleep_cv;
     bool woken = false;  // guarded by sleep_mutex
+    bool kthread = false;                   // a kernel thread: no signals, [name] in ps
     std::atomic<bool> should_stop{false};  // kthread_stop() was called
+
+    // The state (TASK_RUNNING, TASK_INTERRUPTIBLE, ...): set by the task
+    // itself, read by /proc from any thread, so always accessed atomically.
+    long state() const { return __atomic_load_n(&kts.__state, __ATOMIC_RELAXED); }
+    void set_state(long s) { __atomic_store_n(&kts.__state, s, __ATOMIC_RELAXED); }
 
     void wake();
     void send_signal(int sig);
@@ -81,7 +87,7 @@ public:
     // cannot exit half-way.
     int signal(pid_t pid, int sig, uid_t sender_uid);
     std::vector<Task*> all() const;
-    void exit_all();
+    void exit_all(bool kthreads_too);  // kernel threads are stopped by their owners first
 
 private:
     mutable std::mutex mutex_;

@@ -61,6 +61,11 @@ long vfs_open(Kernel& k, Task& t, std::string_view path, int flags, umode_t mode
 void get_file(struct file* f);
 void fput(struct file* f);  // the last reference calls ->release
 
+// rmmod -f of a module with files still open on it: each such file is
+// detached from the module (its calls fail with ENODEV, its close calls
+// nothing) instead of calling into freed code later. Returns their paths.
+std::vector<std::string> detach_module_files(Kernel& k, const Module* m);
+
 // stat(2): fills a Linux x86-64 struct stat (glibc's layout).
 long vfs_stat(Kernel& k, Task& t, std::string_view path, struct stat* st);
 long vfs_fstat(struct file* f, struct stat* st);
