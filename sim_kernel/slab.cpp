@@ -10,7 +10,10 @@
 
 namespace sk {
 
-struct alignas(16) Slab::Header {
+// 64-byte headers: every block starts on a cache line, as Linux's kmalloc
+// caches of 64 bytes and up give, so ____cacheline_aligned structures that
+// a driver kmallocs are aligned as declared.
+struct alignas(64) Slab::Header {
     static constexpr uint64_t kMagic = 0x6b6d616c6c6f6321ULL;  // "kmalloc!"
     uint64_t magic;
     const Module* owner;
@@ -28,8 +31,8 @@ Slab::Header* header_of(const void* p) {
 
 void* Slab::alloc(const Module* owner, size_t size, bool zero) {
     if (size > KMALLOC_MAX_SIZE) return nullptr;
-    auto* h = static_cast<Header*>(std::aligned_alloc(alignof(Header),
-                                                      (sizeof(Header) + size + 15) & ~size_t{15}));
+    constexpr size_t kAlign = alignof(Header);
+    auto* h = static_cast<Header*>(std::aligned_alloc(kAlign, (sizeof(Header) + size + kAlign - 1) & ~(kAlign - 1)));
     if (!h) return nullptr;
     h->magic = Header::kMagic;
     h->owner = owner;
