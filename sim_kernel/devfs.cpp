@@ -30,6 +30,7 @@ void fill_stat(const Kernel& k, const DevNode& n, struct stat* st) {
     st->st_nlink = 1;
     st->st_rdev = makedev(MAJOR(n.rdev), MINOR(n.rdev));
     st->st_dev = makedev(0, 5);  // devtmpfs
+    st->st_ino = n.rdev;         // the same number devfs_open gives the inode
     st->st_blksize = 4096;
 }
 
@@ -60,6 +61,8 @@ long devfs_stat(Kernel& k, const ResolvedPath& p, struct stat* st) {
         memset(st, 0, sizeof *st);
         st->st_mode = S_IFDIR | 0755;
         st->st_nlink = 2;
+        st->st_ino = 1;  // the root of devtmpfs
+        st->st_dev = makedev(0, 5);
         st->st_mtime = st->st_atime = st->st_ctime = k.boot_time();
         return 0;
     }

@@ -3,7 +3,7 @@
 $ stat /dev/null /dev/zero
   File: /dev/null
   Size: 0         	Blocks: 0          IO Block: 4096   character special file
-Device: 0,5	Inode: 0           Links: 1     Device type: 1,3
+Device: 0,5	Inode: 1048579     Links: 1     Device type: 1,3
 Access: (0666/crw-rw-rw-)  Uid: (    0/    root)   Gid: (    0/    root)
 Access: 2026-11-26 10:02:45.000000000 +0000
 Modify: 2026-11-26 10:02:45.000000000 +0000
@@ -11,7 +11,7 @@ Change: 2026-11-26 10:02:45.000000000 +0000
  Birth: -
   File: /dev/zero
   Size: 0         	Blocks: 0          IO Block: 4096   character special file
-Device: 0,5	Inode: 0           Links: 1     Device type: 1,5
+Device: 0,5	Inode: 1048581     Links: 1     Device type: 1,5
 Access: (0666/crw-rw-rw-)  Uid: (    0/    root)   Gid: (    0/    root)
 Access: 2026-11-26 10:02:45.000000000 +0000
 Modify: 2026-11-26 10:02:45.000000000 +0000
@@ -40,7 +40,7 @@ $ stat /dev/nothere /dev/null
 stat: cannot stat '/dev/nothere': No such file or directory
   File: /dev/null
   Size: 0         	Blocks: 0          IO Block: 4096   character special file
-Device: 0,5	Inode: 0           Links: 1     Device type: 1,3
+Device: 0,5	Inode: 1048579     Links: 1     Device type: 1,3
 Access: (0666/crw-rw-rw-)  Uid: (    0/    root)   Gid: (    0/    root)
 Access: 2026-11-26 10:02:45.000000000 +0000
 Modify: 2026-11-26 10:02:45.000000000 +0000
@@ -61,7 +61,7 @@ crw-rw-rw- 1 root root 1, 5 Nov 26 10:02 /dev/zero
 $ stat /dev/myzero
   File: /dev/myzero
   Size: 0         	Blocks: 0          IO Block: 4096   character special file
-Device: 0,5	Inode: 0           Links: 1     Device type: 1,5
+Device: 0,5	Inode: 1048581     Links: 1     Device type: 1,5
 Access: (0644/crw-r--r--)  Uid: (    0/    root)   Gid: (    0/    root)
 Access: 2026-11-26 10:02:45.000000000 +0000
 Modify: 2026-11-26 10:02:45.000000000 +0000
