@@ -57,6 +57,10 @@ Kernel::Kernel(BootOptions opts)
     printk(KERN_INFO "printk: log buffer of %zu bytes\n", opts_.log_buf_len);
     init_ = tasks.spawn(nullptr, "init", 0, 0);
     system_wq = workqueues.create(nullptr, "events");
+    // drivers/char/misc.c's misc_init: major 10 belongs to the misc layer
+    // from boot, so /proc/devices shows "10 misc" and register_chrdev(10)
+    // is EBUSY, as on every Linux machine.
+    chrdevs.register_region(MISC_MAJOR, 0, 256, "misc", nullptr, nullptr);
 
     if (opts_.builtin_drivers) {
         for (const BuiltinDriver& d : builtin_drivers()) {

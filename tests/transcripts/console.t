@@ -6,6 +6,7 @@ $ cat /proc/devices
 Character devices:
   1 mem
   5 /dev/console
+ 10 misc
 254 kbd
 
 Block devices:

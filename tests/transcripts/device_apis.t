@@ -4,6 +4,7 @@ $ cat /proc/devices
 Character devices:
   1 mem
   5 /dev/console
+ 10 misc
 253 kapi
 254 kbd
 

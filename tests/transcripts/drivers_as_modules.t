@@ -3,6 +3,7 @@
 $ ls /dev
 $ cat /proc/devices
 Character devices:
+ 10 misc
 
 Block devices:
 $ ls /lib/modules/6.8.0-simkernel/kernel/drivers/char
@@ -24,6 +25,7 @@ null                   20480  0
 $ cat /proc/devices
 Character devices:
   1 mem
+ 10 misc
 254 kbd
 
 Block devices:

@@ -16,6 +16,7 @@ $ cat /proc/devices
 Character devices:
   1 mem
   5 /dev/console
+ 10 misc
 253 scull
 254 kbd
 
