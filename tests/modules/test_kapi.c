@@ -104,8 +104,12 @@ static int kapi_open(struct inode *inode, struct file *f)
 static ssize_t kapi_read(struct file *f, char __user *buf, size_t count, loff_t *pos)
 {
 	struct kapi_dev *dev = f->private_data;
-	char line[64];
-	int len = scnprintf(line, sizeof(line), "%s minor %u\n", dev->label, iminor(file_inode(f)));
+	char line[96];
+	/* What a driver may read of the file: its numbers, the name it was
+	 * opened by (a node made with mknod may have any name), its flags. */
+	int len = scnprintf(line, sizeof(line), "%s minor %u major %u via %s%s\n", dev->label,
+			    iminor(file_inode(f)), imajor(file_inode(f)), f->f_path.dentry->d_name.name,
+			    (f->f_flags & O_NONBLOCK) ? " nonblocking" : "");
 
 	if (*pos >= len)
 		return 0;

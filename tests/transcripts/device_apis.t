@@ -18,7 +18,12 @@ crw-rw-rw- 1 root root  10, 254 Nov 26 09:16 kpipe
 crw-rw-rw- 1 root root   1,   3 Nov 26 09:16 null
 crw-rw-rw- 1 root root   1,   5 Nov 26 09:16 zero
 $ cat /dev/kapi0
-kapi_dev minor 0
+kapi_dev minor 0 major 253 via kapi0
+#: The driver sees the name the node was opened by (f_path.dentry->d_name).
+$ sudo mknod /dev/other-name c 253 0
+$ cat /dev/other-name
+kapi_dev minor 0 major 253 via other-name
+$ sudo rm /dev/other-name
 $ ls /proc/kapi
 stats
 $ cat /proc/kapi/stats
@@ -26,15 +31,15 @@ reads 0
 writes 0
 ok
 $ cat /dev/kpipe > /var/log/pipe.out &
-[1] 10
+[1] 13
 $ sleep 0.2
 $ ps
   PID  PPID USER     STAT COMMAND
     1     0 root     R    init
     2     0 root     S    [events]
     3     1 student  R    sh
-   10     3 student  S    cat
-   12     3 student  R    ps
+   13     3 student  S    cat
+   15     3 student  R    ps
 $ echo hello > /dev/kpipe
 $ sleep 0.2
 $ kill -INT %1
@@ -56,7 +61,7 @@ $ sudo rmmod test_kapi
 $ ls /proc
 1
 2
-20
+23
 3
 devices
 kallsyms
@@ -74,4 +79,4 @@ $ dmesg -l info
 [    0.000209] printk: log buffer of 131072 bytes
 [    0.000381] kbd: keyboard on IRQ 1, /dev/kbd is 254:0
 [    0.000391] Run /sbin/init as init process
-[    0.202347] kpipe: cat (pid 10) read 6 bytes
+[    0.202347] kpipe: cat (pid 13) read 6 bytes

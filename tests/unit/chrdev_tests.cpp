@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <tuple>
 
 using skt::TestKernel;
 namespace user = sk::user;
@@ -359,4 +360,25 @@ TEST_CASE("chrdev: mknod needs root, a character device and a free name", "[chrd
     CHECK(skt::kernel_state(tk.k()) == before);
     CHECK(user::unlink("/dev/node") == 0);
     CHECK(user::stat("/dev/node", &st) == -ENOENT);
+}
+
+TEST_CASE("chrdev: a driver reads iminor, imajor, the name opened and f_flags from its file", "[chrdev]") {
+    TestKernel tk;
+    REQUIRE(skt::insmod("test_kapi") == 0);
+    struct stat st {};
+    REQUIRE(sk::user::stat("/dev/kapi0", &st) == 0);
+    std::string want = "kapi_dev minor 0 major " + std::to_string(major(st.st_rdev)) + " via ";
+    REQUIRE(sk::user::mknod("/dev/alias", S_IFCHR | 0444, st.st_rdev) == 0);
+    for (auto [path, flags, tail] : {std::tuple{"/dev/kapi0", O_RDONLY, "kapi0\n"},
+                                     std::tuple{"/dev/alias", O_RDONLY | O_NONBLOCK, "alias nonblocking\n"}}) {
+        INFO(path);
+        long fd = sk::user::open(path, flags);
+        REQUIRE(fd >= 0);
+        char buf[128];
+        long n = sk::user::read(static_cast<int>(fd), buf, sizeof buf);
+        CHECK(std::string(buf, n > 0 ? n : 0) == want + tail);
+        sk::user::close(static_cast<int>(fd));
+    }
+    CHECK(sk::user::unlink("/dev/alias") == 0);
+    CHECK(skt::rmmod("test_kapi") == 0);
 }
