@@ -17,13 +17,23 @@ namespace shell {
 namespace {
 
 // Copies everything from fd to stdout; returns -errno or 0.
+constexpr long kWriteFailed = 1;  // copy_fd_to_stdout already said why
+
+// Copies fd to stdout: 0, a read error (< 0), or kWriteFailed once it has
+// said "cat: write error: ..." (GNU cat's words; /dev/ram0 full is ENOSPC).
 long copy_fd_to_stdout(int fd) {
     char buf[65536];
     for (;;) {
         long n = sk::user::read(fd, buf, sizeof buf);
-        if (n < 0) return n;
-        if (n == 0) return 0;
-        tools::write_all(1, std::string_view(buf, static_cast<size_t>(n)));
+        if (n <= 0) return n;
+        for (long done = 0; done < n;) {
+            long w = sk::user::write(1, buf + done, static_cast<size_t>(n - done));
+            if (w <= 0) {
+                tools::eprint("cat: write error: {}\n", tools::errno_text(w < 0 ? -w : ENOSPC));
+                return kWriteFailed;
+            }
+            done += w;
+        }
     }
 }
 
@@ -137,12 +147,13 @@ int cmd_cat(Shell&, const Args& argv) {
         long fd = sk::user::open(argv[i].c_str(), O_RDONLY);
         long err = fd < 0 ? fd : copy_fd_to_stdout(static_cast<int>(fd));
         if (fd >= 0) sk::user::close(static_cast<int>(fd));
+        if (err == kWriteFailed) return 1;  // stdout is broken: the rest cannot go anywhere
         if (err < 0) {
             tools::eprint("cat: {}: {}\n", argv[i], tools::errno_text(-err));
             status = 1;
         }
     }
-    if (argv.size() == 1) copy_fd_to_stdout(0);
+    if (argv.size() == 1 && copy_fd_to_stdout(0) != 0) return 1;
     return status;
 }
 

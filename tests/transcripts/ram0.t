@@ -63,6 +63,10 @@ $ sudo rmmod ram0
 rmmod: ERROR: Module ram0 is in use
 $ close 3
 close(3) = 0
+#: A file bigger than the disk: cat writes what fits, then says why it stopped,
+#: as GNU cat does.
+$ cat ticker.ko > /dev/ram0
+cat: write error: No space left on device
 $ sudo rmmod ram0
 $ ls /dev/ram0
 ls: cannot access '/dev/ram0': No such file or directory
