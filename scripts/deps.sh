@@ -13,6 +13,7 @@ PACKAGES=(
   catch2                                # unit tests (v2)
   libbenchmark-dev                      # benchmarks
   kmod                                  # the reference modinfo/depmod/modprobe
+  bsdutils                              # script(1): the shell tested on a pseudo-terminal
   linux-headers-amd64                   # real kbuild: modules/ must build against Linux too
 )
 # Optional: set SK_EXTRA_PACKAGES="pkg ..." to add more (CI adds none).

@@ -41,6 +41,15 @@ int main(int argc, char** argv) {
     }
 
     int status = 0;
+    // Interactive: Ctrl-C goes to the command in the foreground, as the
+    // terminal driver sends SIGINT to it; a thread started below waits for
+    // it. Blocked before the kernel boots, so every thread the kernel starts
+    // inherits the block (its own threads block all signals anyway).
+    const bool interactive = command.empty() && script.empty() && isatty(STDIN_FILENO);
+    sigset_t sigint_set;
+    sigemptyset(&sigint_set);
+    sigaddset(&sigint_set, SIGINT);
+    if (interactive) pthread_sigmask(SIG_BLOCK, &sigint_set, nullptr);
     {
         sk::Kernel kernel({.root = root_dir, .builtin_drivers = !no_builtin});
         // The shell is a task of the student (uid 1000) with the terminal as
@@ -56,15 +65,9 @@ int main(int argc, char** argv) {
         } else if (!script.empty()) {
             std::ifstream in(script);
             status = sh.run_stream(in);
-        } else if (isatty(STDIN_FILENO)) {
-            // Ctrl-C goes to the command in the foreground, as the terminal
-            // driver sends SIGINT to it; a thread waits for it.
-            sigset_t set;
-            sigemptyset(&set);
-            sigaddset(&set, SIGINT);
-            pthread_sigmask(SIG_BLOCK, &set, nullptr);
-            std::thread([&sh, set] {
-                for (int sig; sigwait(&set, &sig) == 0;) sh.interrupt();
+        } else if (interactive) {
+            std::thread([&sh, sigint_set] {
+                for (int sig; sigwait(&sigint_set, &sig) == 0;) sh.interrupt();
             }).detach();
             status = sh.run_interactive();
         } else {

@@ -4,6 +4,7 @@
 // It starts asleep, as Linux's kthread_create() leaves it: the function runs
 // only after wake_up_process(). kthread_stop() sets should_stop, wakes it,
 // and waits for the function to return; the task then goes away.
+#include <simkernel/host_thread.hpp>
 #include <simkernel/kernel.hpp>
 #include <simkernel/kthread.hpp>
 
@@ -60,7 +61,7 @@ Task* KThreads::create(const Module* owner, int (*fn)(void*), void* data, std::s
     th->task->kthread = true;
     th->task->set_state(TASK_UNINTERRUPTIBLE);
     try {
-        std::thread(thread_main, th).detach();
+        start_kernel_thread(thread_main, th).detach();
     } catch (const std::system_error&) {
         tasks_.exit(th->task);
         return nullptr;

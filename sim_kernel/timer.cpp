@@ -5,6 +5,7 @@
 // with the lock dropped, so the function may re-arm its own timer. While a
 // function runs, running_ names its timer: del_timer_sync() waits on that.
 #include <simkernel/kernel.hpp>
+#include <simkernel/host_thread.hpp>
 #include <simkernel/timers.hpp>
 
 #include <algorithm>
@@ -23,7 +24,7 @@ unsigned long jiffies_now() {
     return INITIAL_JIFFIES + static_cast<unsigned long>(usec * HZ / 1000000);
 }
 
-TimerBase::TimerBase() : thread_([this] { run(); }) {}
+TimerBase::TimerBase() : thread_(start_kernel_thread([this] { run(); })) {}
 
 void TimerBase::stop() {
     {

@@ -32,6 +32,12 @@ public:
     ~InTask() { sk::set_current_task(nullptr); }
 };
 
+bool sigint_blocked_here() {
+    sigset_t mask;
+    pthread_sigmask(SIG_BLOCK, nullptr, &mask);
+    return sigismember(&mask, SIGINT) == 1;
+}
+
 long ms_since(Clock::time_point start) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
 }
@@ -115,8 +121,11 @@ struct Blinker {
     std::atomic<int> seen_id{0};
 };
 
+std::atomic<bool> timer_sigint_blocked{false};
+
 void blink(struct timer_list* t) {
     Blinker* b = from_timer(b, t, timer);
+    timer_sigint_blocked = sigint_blocked_here();
     b->seen_id = b->id;
     if (int ms = b->spin_ms.load()) mdelay(static_cast<unsigned long>(ms));
     b->fires++;
@@ -138,6 +147,7 @@ TEST_CASE("timers: a timer fires once, at its time, with from_timer finding its 
     REQUIRE(eventually([&] { return b.fires.load() == 1; }));
     CHECK(ms_since(start) >= 196);  // 50 jiffies, less at most one tick of rounding
     CHECK(b.seen_id == 7);
+    CHECK(timer_sigint_blocked);  // the timer thread takes no host signal either
     CHECK_FALSE(timer_pending(&b.timer));
     std::this_thread::sleep_for(std::chrono::milliseconds(30));
     CHECK(b.fires == 1);
@@ -281,6 +291,7 @@ TEST_CASE("completion: timeouts and signals", "[services][completion]") {
 
 namespace {
 struct ThreadProbe {
+    std::atomic<bool> sigint_blocked{false};
     std::atomic<int> loops{0};
     std::atomic<int> pid{0};
     std::string comm;
@@ -291,6 +302,7 @@ int probe_main(void* data) {
     auto* p = static_cast<ThreadProbe*>(data);
     p->pid = get_current()->pid;
     p->comm = get_current()->comm;
+    p->sigint_blocked = sigint_blocked_here();
     p->ran = true;
     while (!kthread_should_stop()) {
         p->loops++;
@@ -311,6 +323,9 @@ TEST_CASE("kthread: created asleep, started by wake_up_process, stopped with its
     REQUIRE(eventually([&] { return p.loops.load() > 2; }));
     CHECK(p.pid == k->pid);
     CHECK(p.comm == "probe-3");
+    // A host SIGINT (Ctrl-C) must never land on a kernel thread: its default
+    // action would end the whole simkernel process.
+    CHECK(p.sigint_blocked);
 
     // A task like any other: /proc says it is a kernel thread; signals miss it.
     std::string status;
