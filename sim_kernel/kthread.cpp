@@ -10,6 +10,7 @@
 
 #include <linux/kthread.h>
 
+#include <chrono>
 #include <cstdarg>
 #include <thread>
 
@@ -27,6 +28,8 @@ struct KThreads::Thread {
 };
 
 namespace {
+
+constexpr int kHungTaskSeconds = 5;  // Linux's hung_task_timeout_secs is 120
 
 void thread_main(std::shared_ptr<KThreads::Thread> th) {
     Task* t = th->task;
@@ -85,7 +88,16 @@ int KThreads::stop(Task* t) {
     int result;
     {
         std::unique_lock lock(th->mutex);
-        th->exited_cv.wait(lock, [&] { return th->exited; });
+        // Linux's hung-task detector, sooner: a thread that never looks at
+        // kthread_should_stop() hangs its stopper (often rmmod) for good.
+        if (!th->exited_cv.wait_for(lock, std::chrono::seconds(kHungTaskSeconds), [&] { return th->exited; })) {
+            Task* me = current_task();
+            printk(KERN_ERR "INFO: task %s:%d blocked for more than %d seconds.\n", me ? me->comm.c_str() : "kernel",
+                   me ? me->pid : 0, kHungTaskSeconds);
+            printk(KERN_ERR "kthread_stop() is waiting for [%s] (pid %d) to return: its loop must check "
+                   "kthread_should_stop(), and sleep with a timeout or interruptibly\n", t->comm.c_str(), t->pid);
+            th->exited_cv.wait(lock, [&] { return th->exited; });
+        }
         result = th->result;
     }
     tasks_.exit(t);

@@ -42,15 +42,20 @@ long ms_since(Clock::time_point start) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
 }
 
-// Polls cond for up to two seconds: for effects that happen on another thread.
+// Polls cond for a while: for effects that happen on another thread.
 template <class F>
-bool eventually(F cond) {
-    auto until = Clock::now() + std::chrono::seconds(2);
+bool eventually_within(Clock::duration limit, F cond) {
+    auto until = Clock::now() + limit;
     while (Clock::now() < until) {
         if (cond()) return true;
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     return cond();
+}
+
+template <class F>
+bool eventually(F cond) {
+    return eventually_within(std::chrono::seconds(2), cond);
 }
 
 }  // namespace
@@ -356,6 +361,35 @@ TEST_CASE("kthread: stopping a thread that never ran returns -EINTR; kthread_run
     REQUIRE(eventually([&] { return q.ran.load(); }));
     CHECK(q.comm == "a-name-longer-t");  // TASK_COMM_LEN, as Linux truncates
     CHECK(kthread_stop(k) == 42);
+}
+
+namespace {
+std::atomic<bool> deaf_may_return{false};
+
+int deaf_main(void*) {
+    while (!deaf_may_return.load()) msleep(10);  // never asks kthread_should_stop()
+    return 7;
+}
+}  // namespace
+
+TEST_CASE("kthread: a thread that never checks kthread_should_stop is reported after 5 seconds",
+          "[services][kthread][slow]") {
+    TestKernel tk;
+    deaf_may_return = false;
+    struct task_struct* k = kthread_run(deaf_main, nullptr, "deaf");
+    REQUIRE_FALSE(IS_ERR(k));
+    std::atomic<int> result{0};
+    std::thread stopper([&] {
+        InTask in(tk.root_task);
+        result = kthread_stop(k);
+    });
+    REQUIRE(eventually_within(std::chrono::seconds(8),
+                              [&] { return tk.log_contains("blocked for more than 5 seconds"); }));
+    CHECK(tk.log_contains("kthread_stop() is waiting for [deaf]"));
+    CHECK(result == 0);  // still waiting: it does not give up on the thread
+    deaf_may_return = true;
+    stopper.join();
+    CHECK(result == 7);
 }
 
 // ---- work queues ----
