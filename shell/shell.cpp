@@ -8,6 +8,7 @@
 #include <simkernel/user.hpp>
 
 #include <csignal>
+#include <cstring>
 
 namespace shell {
 
@@ -68,10 +69,15 @@ void Shell::start_job(const Command& cmd) {
     }
     sk::Task* child = kernel_.tasks.spawn(task_, cmd.argv[0], kUserUid, kUserGid);
     auto done = std::make_shared<std::atomic<bool>>(false);
+    auto job_status = std::make_shared<std::atomic<int>>(0);
     std::lock_guard lock(jobs_mutex_);
     int number = next_job_++;
     tools::print("[{}] {}\n", number, child->pid);
-    jobs_.push_back({number, child->pid, cmd.text, std::thread([this, cmd, child, spec, done] {
+    // bash reports the job by its command, without the "&".
+    std::string text = cmd.text;
+    if (auto amp = text.find_last_not_of(" \t"); amp != std::string::npos && text[amp] == '&')
+        text = text.substr(0, text.find_last_not_of(" \t", amp - 1) + 1);
+    jobs_.push_back({number, child->pid, text, std::thread([this, cmd, child, spec, done, job_status] {
                          sk::user::bind_thread(child);
                          int status = 0;
                          for (const Redirect& r : cmd.redirects) {
@@ -81,12 +87,13 @@ void Shell::start_job(const Command& cmd) {
                                  break;
                              }
                          }
-                         if (status == 0) run_program(*spec, cmd.argv);
+                         if (status == 0) status = run_program(*spec, cmd.argv);
                          sk::user::bind_thread(nullptr);
                          kernel_.tasks.exit(child);
+                         job_status->store(status);
                          done->store(true);
                      }),
-                     done});
+                     done, job_status});
 }
 
 // Collects finished jobs ("[1]+  Done  cmd"); with wait, waits for all.
@@ -98,7 +105,12 @@ void Shell::reap_jobs(bool wait, bool report) {
             continue;
         }
         it->thread.join();
-        if (report) tools::print("[{}]+  Done                    {}\n", it->number, it->text);
+        if (report) {
+            // bash's words: Done, Exit N, or the name of the signal that ended it.
+            int st = it->status->load();
+            std::string how = st == 0 ? "Done" : st > 128 ? strsignal(st - 128) : fmt::format("Exit {}", st);
+            tools::print("[{}]+  {:<24}{}\n", it->number, how, it->text);
+        }
         it = jobs_.erase(it);
     }
 }

@@ -76,6 +76,7 @@ private:
         std::string text;
         std::thread thread;
         std::shared_ptr<std::atomic<bool>> done;
+        std::shared_ptr<std::atomic<int>> status;  // set before done
     };
     std::mutex jobs_mutex_;
     std::vector<Job> jobs_;

@@ -44,7 +44,7 @@ $ echo hello > /dev/kpipe
 $ sleep 0.2
 $ kill -INT %1
 $ wait
-[1]+  Done                    cat /dev/kpipe > /var/log/pipe.out &
+[1]+  Interrupt               cat /dev/kpipe > /var/log/pipe.out
 $ cat /var/log/pipe.out
 hello
 $ cat /proc/kapi/stats
