@@ -14,18 +14,40 @@ unset XDG_STATE_HOME
 mkdir -p "$HOME"
 failures=0
 
-# session NAME KEYS...: types each KEYS argument, 0.3 s apart, and keeps
-# what the terminal showed (escape sequences and all) in $work/NAME.out.
+# session NAME STEP...: runs the shell on a pseudo-terminal and types at it.
+# A STEP is KEYS (printf %b escapes), typed once the shell shows its next
+# prompt; "now:KEYS", typed at once (Ctrl-C while a command runs); or
+# "sleep:SECONDS", a pause (for a command to start blocking).
+# Waiting for the prompt, not for a fixed time, keeps this right on a slow
+# machine or under a sanitizer. What the terminal showed (escape sequences
+# and all) is kept in $work/NAME.out.
 session() {
     local name=$1
     shift
-    {
-        sleep 0.5  # the banner and the first prompt
-        for keys in "$@"; do
-            printf '%b' "$keys"
-            sleep 0.3
+    local out=$work/$name.out fifo=$work/$name.in
+    mkfifo "$fifo"
+    timeout 60 script -qec "$simkernel --root $work/root" /dev/null <"$fifo" >"$out" 2>&1 &
+    local pid=$!
+    exec 3>"$fifo"
+    local prompts=0
+    for step in "$@"; do
+        if [[ $step == sleep:* ]]; then
+            sleep "${step#sleep:}"
+            continue
+        fi
+        if [[ $step == now:* ]]; then
+            printf '%b' "${step#now:}" >&3
+            continue
+        fi
+        prompts=$((prompts + 1))
+        for _ in $(seq 300); do  # up to 30 s for the prompt
+            [ "$(grep -o '@simkernel:' "$out" 2>/dev/null | wc -l)" -ge "$prompts" ] && break
+            sleep 0.1
         done
-    } | timeout 20 script -qec "$simkernel --root $work/root" /dev/null >"$work/$name.out" 2>&1 || true
+        printf '%b' "$step" >&3
+    done
+    exec 3>&-
+    wait "$pid" || true
 }
 
 expect() {
@@ -57,7 +79,7 @@ else
 fi
 
 # Ctrl-C interrupts a read blocked on the keyboard, not the shell.
-session ctrl_c 'cat /dev/kbd\n' '\003' 'echo still-here\n' 'exit\n'
+session ctrl_c 'cat /dev/kbd\n' sleep:1 'now:\003' 'echo still-here\n' 'exit\n'
 expect ctrl_c "the shell is still there after Ctrl-C" "still-here"
 
 # Ctrl-D at an empty prompt shuts the kernel down, as exit does.
