@@ -365,8 +365,10 @@ TEST_CASE("kthread: stopping a thread that never ran returns -EINTR; kthread_run
 
 namespace {
 std::atomic<bool> deaf_may_return{false};
+std::atomic<bool> deaf_started{false};
 
 int deaf_main(void*) {
+    deaf_started = true;
     while (!deaf_may_return.load()) msleep(10);  // never asks kthread_should_stop()
     return 7;
 }
@@ -376,15 +378,19 @@ TEST_CASE("kthread: a thread that never checks kthread_should_stop is reported a
           "[services][kthread][slow]") {
     TestKernel tk;
     deaf_may_return = false;
+    deaf_started = false;
     struct task_struct* k = kthread_run(deaf_main, nullptr, "deaf");
     REQUIRE_FALSE(IS_ERR(k));
+    // As on Linux, a kthread_stop() that comes before the new thread first
+    // runs stops it before its function starts: let it start.
+    REQUIRE(eventually([&] { return deaf_started.load(); }));
     std::atomic<int> result{0};
     std::thread stopper([&] {
         InTask in(tk.root_task);
         result = kthread_stop(k);
     });
-    REQUIRE(eventually_within(std::chrono::seconds(8),
-                              [&] { return tk.log_contains("blocked for more than 5 seconds"); }));
+    CHECK(eventually_within(std::chrono::seconds(15),
+                            [&] { return tk.log_contains("blocked for more than 5 seconds"); }));
     CHECK(tk.log_contains("kthread_stop() is waiting for [deaf]"));
     CHECK(result == 0);  // still waiting: it does not give up on the thread
     deaf_may_return = true;
