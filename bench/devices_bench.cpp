@@ -25,6 +25,8 @@
 // All report bytes per second; the ratio of their times is the cost of the
 // system call and the driver on top of the copy itself. docs/performance.md
 // has the figures.
+#include "bench_kernel.hpp"
+
 #include <simkernel/kernel.hpp>
 #include <simkernel/loader.hpp>
 #include <simkernel/user.hpp>
@@ -43,13 +45,9 @@
 #include <string>
 #include <vector>
 
-#ifndef SK_MODULE_DIR
-#error "SK_MODULE_DIR (the directory holding ram0.ko) must be defined by the build"
-#endif
 
 namespace {
 
-namespace fs = std::filesystem;
 
 constexpr size_t kBlock = 64 * 1024;
 constexpr size_t kDevice = 4 * 1024 * 1024;  // ram0's largest size: 64 blocks
@@ -57,28 +55,8 @@ constexpr size_t kDevice = 4 * 1024 * 1024;  // ram0's largest size: 64 blocks
 // A booted kernel with ram0.ko loaded and /dev/ram0 open in a user task.
 class Ram0Kernel {
 public:
-    Ram0Kernel() {
-        std::string tmpl = (fs::temp_directory_path() / "simkernel-bench.XXXXXX").string();
-        if (!mkdtemp(tmpl.data())) {
-            perror("mkdtemp");
-            std::exit(1);
-        }
-        root_ = tmpl;
-        sk::BootOptions o;
-        o.root = root_;
-        o.console = [](std::string_view) {};
-        o.log_to_file = false;
-        kernel_ = std::make_unique<sk::Kernel>(std::move(o));
-
-        std::ifstream in(std::string(SK_MODULE_DIR) + "/ram0.ko", std::ios::binary);
-        std::vector<char> image{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-        sk::user::bind_thread(kernel_->tasks.spawn(kernel_->init_task(), "insmod", 0, 0));
-        long err = sk::user::init_module(image.data(), image.size(), "size=4194304");
-        if (err) {
-            fprintf(stderr, "devices_bench: insmod ram0.ko (%s/ram0.ko): %s\n", SK_MODULE_DIR, strerror(static_cast<int>(-err)));
-            std::exit(1);
-        }
-        sk::user::bind_thread(kernel_->tasks.spawn(kernel_->init_task(), "bench", 1000, 1000));
+    Ram0Kernel() : k_(1000, false) {
+        k_.insmod("ram0", "size=4194304");
         fd_ = static_cast<int>(sk::user::open("/dev/ram0", O_RDWR));
         if (fd_ < 0) {
             fprintf(stderr, "devices_bench: open /dev/ram0: %s\n", strerror(-fd_));
@@ -93,21 +71,14 @@ public:
             std::exit(1);
         }
     }
-    ~Ram0Kernel() {
-        sk::user::close(fd_);
-        sk::user::bind_thread(nullptr);
-        kernel_.reset();  // unloads ram0
-        std::error_code ec;
-        fs::remove_all(root_, ec);
-    }
+    ~Ram0Kernel() { sk::user::close(fd_); }
     Ram0Kernel(const Ram0Kernel&) = delete;
     Ram0Kernel& operator=(const Ram0Kernel&) = delete;
 
     int fd() const { return fd_; }
 
 private:
-    fs::path root_;
-    std::unique_ptr<sk::Kernel> kernel_;
+    bench::BenchKernel k_;
     int fd_ = -1;
 };
 
@@ -147,55 +118,25 @@ void BM_memcpy_64k(benchmark::State& state) {
 
 // One kernel with scull.ko loaded, shared by the benchmark's threads: the
 // first thread in boots it, the last one out shuts it down.
-class ScullKernel {
+class SharedScullKernel {
 public:
-    static ScullKernel* acquire() {
+    static sk::Kernel& acquire() {
         std::lock_guard lock(mutex_);
-        if (users_++ == 0) instance_ = new ScullKernel();
-        return instance_;
+        if (users_++ == 0) {
+            instance_ = std::make_unique<bench::BenchKernel>(0, false);
+            instance_->insmod("scull", "");
+        }
+        return instance_->kernel();
     }
     static void release() {
         std::lock_guard lock(mutex_);
-        if (--users_ == 0) {
-            delete instance_;
-            instance_ = nullptr;
-        }
+        if (--users_ == 0) instance_.reset();
     }
-    sk::Kernel& k() { return *kernel_; }
 
 private:
-    ScullKernel() {
-        std::string tmpl = (fs::temp_directory_path() / "simkernel-bench.XXXXXX").string();
-        if (!mkdtemp(tmpl.data())) {
-            perror("mkdtemp");
-            std::exit(1);
-        }
-        root_ = tmpl;
-        sk::BootOptions o;
-        o.root = root_;
-        o.console = [](std::string_view) {};
-        o.log_to_file = false;
-        kernel_ = std::make_unique<sk::Kernel>(std::move(o));
-        std::ifstream in(std::string(SK_MODULE_DIR) + "/scull.ko", std::ios::binary);
-        std::vector<char> image{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-        sk::user::bind_thread(kernel_->tasks.spawn(kernel_->init_task(), "insmod", 0, 0));
-        long err = sk::user::init_module(image.data(), image.size(), "");
-        sk::user::bind_thread(nullptr);
-        if (err) {
-            fprintf(stderr, "devices_bench: insmod scull.ko: %s\n", strerror(static_cast<int>(-err)));
-            std::exit(1);
-        }
-    }
-    ~ScullKernel() {
-        kernel_.reset();
-        std::error_code ec;
-        fs::remove_all(root_, ec);
-    }
-    fs::path root_;
-    std::unique_ptr<sk::Kernel> kernel_;
     static inline std::mutex mutex_;
     static inline int users_ = 0;
-    static inline ScullKernel* instance_ = nullptr;
+    static inline std::unique_ptr<bench::BenchKernel> instance_;
 };
 
 // The same copies with no kernel at all, on the same threads: how far the
@@ -230,8 +171,8 @@ void BM_alu_threads(benchmark::State& state) {
 
 void scull_read(benchmark::State& state, size_t kSmall) {
     constexpr size_t kSpan = 64 * 1024;
-    ScullKernel* sk_ = ScullKernel::acquire();
-    sk::user::bind_thread(sk_->k().tasks.spawn(sk_->k().init_task(), "bench", 0, 0));
+    sk::Kernel& k = SharedScullKernel::acquire();
+    sk::user::bind_thread(k.tasks.spawn(k.init_task(), "bench", 0, 0));
     std::string path = "/dev/scull" + std::to_string(state.thread_index());
     int fd = static_cast<int>(sk::user::open(path.c_str(), O_RDWR));
     std::vector<char> buf(kSpan, 'x');
@@ -262,7 +203,7 @@ void scull_read(benchmark::State& state, size_t kSmall) {
     }
     if (fd >= 0) sk::user::close(fd);
     sk::user::bind_thread(nullptr);
-    ScullKernel::release();
+    SharedScullKernel::release();
 }
 
 void BM_scull_read_4k(benchmark::State& state) { scull_read(state, 4096); }

@@ -21,6 +21,8 @@
 //                                       symlink + unlink (a unique dlopen path)
 //
 // docs/performance.md has the figures; bench/run.sh refreshes them.
+#include "bench_kernel.hpp"
+
 #include <simkernel/kernel.hpp>
 #include <simkernel/user.hpp>
 
@@ -40,52 +42,11 @@
 #include <string_view>
 #include <vector>
 
-#ifndef SK_MODULE_DIR
-#error "SK_MODULE_DIR (the directory holding hello.ko) must be defined by the build"
-#endif
-
 namespace {
 
 namespace fs = std::filesystem;
 
-// ---- a booted kernel with one task bound to this thread ----
-
-class BenchKernel {
-public:
-    BenchKernel(uid_t uid, bool log_to_file) : root_(make_root()) {
-        sk::BootOptions o;
-        o.root = root_;
-        o.console = [](std::string_view) {};  // printk to the console costs nothing here
-        o.log_to_file = log_to_file;
-        kernel_ = std::make_unique<sk::Kernel>(std::move(o));
-        task_ = kernel_->tasks.spawn(kernel_->init_task(), "bench", uid, uid);
-        sk::user::bind_thread(task_);
-    }
-    ~BenchKernel() {
-        sk::user::bind_thread(nullptr);
-        kernel_.reset();
-        std::error_code ec;
-        fs::remove_all(root_, ec);
-    }
-    BenchKernel(const BenchKernel&) = delete;
-    BenchKernel& operator=(const BenchKernel&) = delete;
-
-    sk::Kernel& kernel() { return *kernel_; }
-
-private:
-    static fs::path make_root() {
-        std::string tmpl = (fs::temp_directory_path() / "simkernel-bench.XXXXXX").string();
-        if (!mkdtemp(tmpl.data())) {
-            perror("mkdtemp");
-            std::exit(1);
-        }
-        return tmpl;
-    }
-
-    fs::path root_;
-    std::unique_ptr<sk::Kernel> kernel_;
-    sk::Task* task_ = nullptr;
-};
+using bench::BenchKernel;
 
 const std::vector<char>& hello_ko() {
     static const std::vector<char> image = [] {

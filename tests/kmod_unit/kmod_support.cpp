@@ -1,6 +1,8 @@
 // kmod_support.cpp - see kmod_support.hpp.
 #include "kmod_support.hpp"
 
+#include <catch2/catch.hpp>
+
 #include <simkernel/kernel.hpp>
 #include <simkernel/user.hpp>
 
@@ -53,6 +55,19 @@ Capture::~Capture() {
             sk::user::close(fd);
         }
     }
+}
+
+std::string read(const std::string& path) {
+    std::string s;
+    REQUIRE(sk::user::read_file(path.c_str(), &s) >= 0);
+    return s;
+}
+
+std::string proc_modules_line(const std::string& name) {
+    std::istringstream in(read("/proc/modules"));
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind(name + " ", 0) == 0) return line;
+    return {};
 }
 
 std::string Capture::out() const { return host_text(out_); }

@@ -19,6 +19,13 @@ void install(skt::TestKernel& tk, const std::vector<std::string>& names, const s
 // A host file's whole text.
 std::string host_text(const std::filesystem::path& p);
 
+// A file of the simulated system, read by the bound task (fails the test
+// if it cannot be read).
+std::string read(const std::string& path);
+
+// name's line of /proc/modules: "name size refcount holders, state address".
+std::string proc_modules_line(const std::string& name);
+
 // Points the bound task's fd 1 and 2 at files while alive; out() and err()
 // return what was written so far.
 class Capture {

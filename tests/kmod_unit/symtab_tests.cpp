@@ -16,22 +16,10 @@ using skt::kernel_state;
 using skt::rmmod;
 using skt::TestKernel;
 namespace user = sk::user;
+using kmt::proc_modules_line;
+using kmt::read;
 
 namespace {
-
-std::string read(const std::string& path) {
-    std::string s;
-    REQUIRE(user::read_file(path.c_str(), &s) >= 0);
-    return s;
-}
-
-// name's line of /proc/modules: "name size refcount holders, state address".
-std::string proc_modules_line(const std::string& name) {
-    std::istringstream in(read("/proc/modules"));
-    for (std::string line; std::getline(in, line);)
-        if (line.rfind(name + " ", 0) == 0) return line;
-    return {};
-}
 
 bool has_symbol(sk::Kernel& k, const char* name, const char* owner) {
     const sk::KernelSymbol* s = k.symbols.find(name);

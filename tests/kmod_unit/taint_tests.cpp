@@ -14,21 +14,10 @@ using skt::insmod;
 using skt::rmmod;
 using skt::TestKernel;
 namespace user = sk::user;
+using kmt::proc_modules_line;
+using kmt::read;
 
 namespace {
-
-std::string read(const std::string& path) {
-    std::string s;
-    REQUIRE(user::read_file(path.c_str(), &s) >= 0);
-    return s;
-}
-
-std::string proc_modules_line(const std::string& name) {
-    std::istringstream in(read("/proc/modules"));
-    for (std::string line; std::getline(in, line);)
-        if (line.rfind(name + " ", 0) == 0) return line;
-    return {};
-}
 
 bool ends_with(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
