@@ -565,21 +565,14 @@ std::string Depmod::bin_builtin_alias() const {
         return {};
     }
     KmodIndex idx;
-    size_t i = 0;
-    while (i < text.size()) {
-        size_t end = text.find('\0', i);
-        if (end == std::string::npos) end = text.size();
-        std::string rec = text.substr(i, end - i);
-        i = end + 1;
-        size_t dot = rec.find('.'), eq = rec.find('=');
-        if (dot == std::string::npos || eq == std::string::npos || eq < dot) continue;
-        if (rec.compare(dot + 1, eq - dot - 1, "alias") != 0) continue;
+    for (const BuiltinModinfo& r : parse_builtin_modinfo(text)) {
+        if (r.field.key != "alias") continue;
         std::string alias;
-        if (!alias_normalize(rec.substr(eq + 1), &alias)) {
-            log_.warning("Unmatched bracket in {}\n", rec.substr(eq + 1));
+        if (!alias_normalize(r.field.value, &alias)) {
+            log_.warning("Unmatched bracket in {}\n", r.field.value);
             continue;
         }
-        idx.insert(alias, rec.substr(0, dot), 0);
+        idx.insert(alias, r.module, 0);
     }
     return idx.serialize();
 }

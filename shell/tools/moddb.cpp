@@ -98,17 +98,7 @@ void ModuleDb::load_builtin_info() {
     builtin_info_.emplace();
     std::string text;
     if (read_whole_file(dirname_ + "/modules.builtin.modinfo", &text) != 0) return;
-    // "module.key=value\0" records, as the kernel build writes them.
-    size_t i = 0;
-    while (i < text.size()) {
-        size_t end = text.find('\0', i);
-        if (end == std::string::npos) end = text.size();
-        std::string rec = text.substr(i, end - i);
-        i = end + 1;
-        size_t dot = rec.find('.'), eq = rec.find('=');
-        if (dot == std::string::npos || eq == std::string::npos || eq < dot) continue;
-        builtin_info_->push_back({rec.substr(0, dot), {rec.substr(dot + 1, eq - dot - 1), rec.substr(eq + 1)}});
-    }
+    *builtin_info_ = parse_builtin_modinfo(text);
 }
 
 std::vector<ModinfoField> ModuleDb::builtin_info(const std::string& name) {

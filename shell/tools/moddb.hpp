@@ -63,7 +63,7 @@ private:
     std::optional<std::vector<std::pair<std::string, std::string>>> aliases_;  // pattern, module
     std::optional<std::unordered_map<std::string, std::string>> symbols_;
     std::optional<std::vector<std::string>> builtin_;
-    std::optional<std::vector<std::pair<std::string, ModinfoField>>> builtin_info_;  // module, field
+    std::optional<std::vector<BuiltinModinfo>> builtin_info_;
     void load_builtin_info();
 };
 

@@ -148,4 +148,20 @@ long read_module_file(const std::string& path, ModuleFile* out) {
     return parse_module_file(image, out);
 }
 
+std::vector<BuiltinModinfo> parse_builtin_modinfo(std::string_view text) {
+    std::vector<BuiltinModinfo> out;
+    size_t i = 0;
+    while (i < text.size()) {
+        size_t end = text.find('\0', i);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view rec = text.substr(i, end - i);
+        i = end + 1;
+        size_t dot = rec.find('.'), eq = rec.find('=');
+        if (dot == std::string_view::npos || eq == std::string_view::npos || eq < dot) continue;
+        out.push_back({std::string(rec.substr(0, dot)),
+                       {std::string(rec.substr(dot + 1, eq - dot - 1)), std::string(rec.substr(eq + 1))}});
+    }
+    return out;
+}
+
 }  // namespace tools

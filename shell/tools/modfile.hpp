@@ -51,4 +51,13 @@ std::string modname_from_path(std::string_view path);
 // Whether the name ends in an extension kmod takes for a module.
 bool has_module_extension(std::string_view name);
 
+// modules.builtin.modinfo: the .modinfo of every built-in module, as
+// "module.key=value\0" records (what the kernel build writes). Records
+// without a module prefix are skipped.
+struct BuiltinModinfo {
+    std::string module;
+    ModinfoField field;
+};
+std::vector<BuiltinModinfo> parse_builtin_modinfo(std::string_view text);
+
 }  // namespace tools
