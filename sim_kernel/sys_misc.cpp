@@ -4,6 +4,8 @@
 #include <simkernel/kernel.hpp>
 #include <simkernel/vfs.hpp>
 
+#include <linux/jiffies.h>
+
 #include <fmt/format.h>
 
 #include <climits>
@@ -96,10 +98,9 @@ long ksys_nanosleep(Task& t, const struct timespec* ureq) {
         if (copy_from_user(&req, ureq, sizeof req)) return -EFAULT;
     }
     if (req.tv_sec < 0 || req.tv_nsec < 0 || req.tv_nsec >= 1000000000L) return -EINVAL;
-    constexpr long kHz = 250;
-    long jiffies = req.tv_sec * kHz + (req.tv_nsec * kHz + 999999999L) / 1000000000L;
+    long ticks = req.tv_sec * HZ + (req.tv_nsec * HZ + 999999999L) / 1000000000L;  // rounded up
     set_current_state_fn(TASK_INTERRUPTIBLE);
-    long left = schedule_timeout(jiffies);
+    long left = schedule_timeout(ticks);
     return left > 0 && t.has_signal() ? -ERESTARTSYS : 0;
 }
 

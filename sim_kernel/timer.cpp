@@ -46,6 +46,7 @@ int TimerBase::mod(struct timer_list* t, unsigned long expires) {
     if (!t->function) return was_pending;  // shut down: may not be re-armed
     bool earliest = queue_.empty() || due < queue_.begin()->first;
     where_[t] = queue_.emplace(due, t);
+    pending_count_.store(queue_.size(), std::memory_order_relaxed);
     if (earliest) wake_.notify_all();
     return was_pending;
 }
@@ -54,6 +55,7 @@ void TimerBase::dequeue_locked(struct timer_list* t) {
     auto it = where_.find(t);
     queue_.erase(it->second);
     where_.erase(it);
+    pending_count_.store(queue_.size(), std::memory_order_relaxed);
 }
 
 void TimerBase::wait_not_running_locked(std::unique_lock<std::mutex>& lock, const struct timer_list* t) {
@@ -96,11 +98,15 @@ std::vector<struct timer_list*> TimerBase::release_owned_by(const struct module*
             where_.erase(t);
             it = queue_.erase(it);
         }
+        pending_count_.store(queue_.size(), std::memory_order_relaxed);
     } while (owned_running());
     return released;
 }
 
 std::vector<const void*> TimerBase::release_in_range(const void* p, size_t size) {
+    // kfree calls this for every block: with no timer pending anywhere (the
+    // usual case) it costs one load, not the timer lock.
+    if (pending_count_.load(std::memory_order_relaxed) == 0) return {};
     auto lo = static_cast<const char*>(p);
     std::unique_lock lock(mutex_);
     std::vector<const void*> released;
@@ -114,6 +120,7 @@ std::vector<const void*> TimerBase::release_in_range(const void* p, size_t size)
         where_.erase(it->second);
         it = queue_.erase(it);
     }
+    pending_count_.store(queue_.size(), std::memory_order_relaxed);
     return released;
 }
 

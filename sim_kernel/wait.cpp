@@ -7,13 +7,13 @@
 #include <simkernel/kernel.hpp>
 #include <simkernel/timers.hpp>
 
+#include <linux/jiffies.h>
+
 #include <chrono>
 #include <thread>
 
 namespace sk {
 namespace {
-
-constexpr long kHz = 250;  // jiffies per second, as Debian's CONFIG_HZ
 
 // Sleeps until woken, a signal (if interruptible), or timeout jiffies pass.
 // Returns the jiffies left (MAX_SCHEDULE_TIMEOUT means no limit).
@@ -32,7 +32,7 @@ long sleep_current(long timeout) {
         }
         // Kernel code outside any task (boot): nobody can wake it, so it
         // just waits out the time.
-        std::this_thread::sleep_for(std::chrono::microseconds(timeout * 1000000 / kHz));
+        std::this_thread::sleep_for(std::chrono::microseconds(timeout * 1000000 / HZ));
         return 0;
     }
     std::unique_lock lock(t->sleep_mutex);
@@ -45,13 +45,13 @@ long sleep_current(long timeout) {
         t->sleep_cv.wait(lock, ready);
     } else {
         auto start = std::chrono::steady_clock::now();
-        auto limit = std::chrono::microseconds(timeout * 1000000 / kHz);
+        auto limit = std::chrono::microseconds(timeout * 1000000 / HZ);
         if (!t->sleep_cv.wait_for(lock, limit, ready)) {
             left = 0;
         } else {
             auto used = std::chrono::duration_cast<std::chrono::microseconds>(
                 std::chrono::steady_clock::now() - start);
-            left = std::max<long>(1, timeout - used.count() * kHz / 1000000);
+            left = std::max<long>(1, timeout - used.count() * HZ / 1000000);
         }
     }
     t->woken = false;

@@ -94,21 +94,6 @@ static int ticker_main(void *unused)
 	return 0;
 }
 
-/* Process context on ticker_wq's worker: may sleep, may take the mutex. */
-static void report_fn(struct work_struct *w)
-{
-	unsigned long n;
-
-	mutex_lock(&lines_lock);
-	n = nr_lines;
-	mutex_unlock(&lines_lock);
-	write_lock(&stats_lock);
-	reports++;
-	write_unlock(&stats_lock);
-	pr_info("ticker: %lu ticks so far\n", n);
-	queue_delayed_work(ticker_wq, to_delayed_work(w), msecs_to_jiffies(report_ms));
-}
-
 static unsigned long lines_made(void)
 {
 	unsigned long n;
@@ -117,6 +102,16 @@ static unsigned long lines_made(void)
 	n = nr_lines;
 	mutex_unlock(&lines_lock);
 	return n;
+}
+
+/* Process context on ticker_wq's worker: may sleep, may take the mutex. */
+static void report_fn(struct work_struct *w)
+{
+	write_lock(&stats_lock);
+	reports++;
+	write_unlock(&stats_lock);
+	pr_info("ticker: %lu ticks so far\n", lines_made());
+	queue_delayed_work(ticker_wq, to_delayed_work(w), msecs_to_jiffies(report_ms));
 }
 
 /* f_pos counts lines: each open file has its own place in the ticks. */

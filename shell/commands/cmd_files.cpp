@@ -26,13 +26,9 @@ long copy_fd_to_stdout(int fd) {
     for (;;) {
         long n = sk::user::read(fd, buf, sizeof buf);
         if (n <= 0) return n;
-        for (long done = 0; done < n;) {
-            long w = sk::user::write(1, buf + done, static_cast<size_t>(n - done));
-            if (w <= 0) {
-                tools::eprint("cat: write error: {}\n", tools::errno_text(w < 0 ? -w : ENOSPC));
-                return kWriteFailed;
-            }
-            done += w;
+        if (long err = tools::write_all(1, std::string_view(buf, static_cast<size_t>(n)))) {
+            tools::eprint("cat: write error: {}\n", tools::errno_text(static_cast<int>(-err)));
+            return kWriteFailed;
         }
     }
 }
@@ -172,16 +168,9 @@ int cmd_echo(Shell&, const Args& argv) {
     std::string out;
     for (size_t j = i; j < argv.size(); ++j) out += (j > i ? " " : "") + (escapes ? unescape(argv[j]) : argv[j]);
     if (newline) out += "\n";
-    // A device may take less than all of it (scull takes a quantum a call):
-    // write the rest, as the C library's stdio does.
-    for (size_t done = 0; done < out.size();) {
-        long n = sk::user::write(1, out.data() + done, out.size() - done);
-        if (n < 0) {
-            tools::eprint("echo: write error: {}\n", tools::errno_text(-n));
-            return 1;
-        }
-        if (n == 0) break;
-        done += static_cast<size_t>(n);
+    if (long err = tools::write_all(1, out)) {
+        tools::eprint("echo: write error: {}\n", tools::errno_text(static_cast<int>(-err)));
+        return 1;
     }
     return 0;
 }

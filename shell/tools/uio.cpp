@@ -3,16 +3,18 @@
 
 #include <simkernel/user.hpp>
 
+#include <cerrno>
 #include <cstring>
 
 namespace tools {
 
-void write_all(int fd, std::string_view s) {
+long write_all(int fd, std::string_view s) {
     while (!s.empty()) {
         long n = sk::user::write(fd, s.data(), s.size());
-        if (n <= 0) return;  // nowhere to report a failing stdout
+        if (n <= 0) return n < 0 ? n : -ENOSPC;
         s.remove_prefix(static_cast<size_t>(n));
     }
+    return 0;
 }
 
 std::string errno_name(int err) {

@@ -9,7 +9,11 @@
 
 namespace tools {
 
-void write_all(int fd, std::string_view s);
+// Writes all of s, call after call, as the C library's stdio does (a device
+// may take less than all: scull takes a quantum a call). Returns 0, or
+// -errno of the write that failed (-ENOSPC for one that wrote nothing,
+// as coreutils' full_write says).
+long write_all(int fd, std::string_view s);
 
 template <typename... Args>
 void print(fmt::format_string<Args...> f, Args&&... args) {

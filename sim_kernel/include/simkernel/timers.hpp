@@ -6,6 +6,7 @@
 
 #include <linux/timer.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -55,6 +56,8 @@ private:
     std::condition_variable finished_;  // del_timer_sync: a callback returned
     std::multimap<Clock::time_point, struct timer_list*> queue_;
     std::unordered_map<const struct timer_list*, decltype(queue_)::iterator> where_;
+    // queue_.size(), readable without the lock: kfree's fast path.
+    std::atomic<size_t> pending_count_{0};
     const struct timer_list* running_ = nullptr;
     bool stopping_ = false;
     std::thread thread_;  // last: started once the rest is ready
