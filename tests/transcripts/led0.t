@@ -38,6 +38,8 @@ $ read 3 1
 read(3, buf, 1) = -1 EINVAL (Invalid argument)
 $ write 3 1
 write(3, "1", 1) = -1 EINVAL (Invalid argument)
+$ echo 1 > /dev/led0
+echo: write error: Invalid argument
 $ lseek 3 0 SEEK_SET
 lseek(3, 0, SEEK_SET) = -1 ESPIPE (Illegal seek)
 #: The sysfs file only shows the state: not even root may write it.
