@@ -25,6 +25,9 @@ set(SK_MODULE_CXX_STD -std=c++20)
 set(SK_MODULE_C_FLAGS
     -nostdinc -fno-common -fno-strict-aliasing -fno-stack-protector -fno-builtin-printf
     -fPIC -fvisibility=hidden -O2 -g -Wall -Wundef -Wno-unused-function
+    -fno-delete-null-pointer-checks  # as kbuild: a NULL store stays a store, not a trap
+    -fasynchronous-unwind-tables  # an Oops unwinds through module frames (sim_kernel/arch/x86/kernel/traps.cpp)
+    -fno-optimize-sibling-calls   # and its call trace shows every caller, as kbuild with frame pointers
     # kbuild's warning policy for C: these mistakes are errors, these idioms are fine.
     -Werror=implicit-function-declaration -Werror=implicit-int -Werror=return-type
     -Wstrict-prototypes -Wno-pointer-sign -Wno-format-security
@@ -32,6 +35,7 @@ set(SK_MODULE_C_FLAGS
 set(SK_MODULE_CXX_FLAGS
     -nostdinc -nostdinc++ -fno-exceptions -fno-rtti -fno-threadsafe-statics -fno-gnu-unique
     -fno-common -fno-stack-protector -fno-builtin-printf -fPIC -fvisibility=hidden -O2 -g -Wall
+    -fasynchronous-unwind-tables
     -fno-sanitize=all)
 set(SK_MODULE_DEFINES MODULE __KERNEL__)
 set(SK_MODULE_LINK_FLAGS -nostdlib -fno-sanitize=all -Wl,-Bsymbolic -Wl,-z,noexecstack -Wl,--build-id)
@@ -68,6 +72,8 @@ function(simkernel_add_module name)
     $<$<COMPILE_LANGUAGE:C>:${SK_MODULE_C_FLAGS}>
     $<$<COMPILE_LANGUAGE:CXX>:${SK_MODULE_CXX_FLAGS}>)
   target_link_options(${name}_ko PRIVATE ${SK_MODULE_LINK_FLAGS})
+  # A .ko is not a program: 0644 as kbuild leaves it (the linker sets x bits).
+  add_custom_command(TARGET ${name}_ko POST_BUILD COMMAND chmod a-x $<TARGET_FILE:${name}_ko>)
   foreach(dep ${ARG_DEPENDS})
     if(TARGET ${dep}_ko)
       add_dependencies(${name}_ko ${dep}_ko)

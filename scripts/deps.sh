@@ -13,8 +13,13 @@ PACKAGES=(
   catch2                                # unit tests (v2)
   libbenchmark-dev                      # benchmarks
   kmod                                  # the reference modinfo/depmod/modprobe
+  gdb                                   # issue 10: a breakpoint in a loaded module (tests/debug/)
   bsdutils                              # script(1): the shell tested on a pseudo-terminal
   linux-headers-amd64                   # real kbuild: modules/ must build against Linux too
+  # issue 13 (labs, test kit):
+  libxml2-utils jq                      # xmllint, jq: lab check's JUnit XML and results.json checked in CI
+  man-db groff-base bsdextrautils       # man -l, groff, col: the man pages render cleanly (tests/man)
+  clang libclang-rt-dev                 # issue 16: libFuzzer targets (fuzz/), scripts/fuzz
 )
 # Optional: set SK_EXTRA_PACKAGES="pkg ..." to add more (CI adds none).
 # shellcheck disable=SC2206

@@ -23,6 +23,8 @@ const std::vector<CommandSpec>& command_table() {
         {"ls", cmd_ls, "ls [-l] [-a] [PATH ...]", "list directories", false},
         {"cp", cmd_cp, "cp SOURCE DEST", "copy a file", false},
         {"rm", cmd_rm, "rm [-f] [-v] FILE ...", "remove files and device nodes (unlink); -f: missing ones are no error", false},
+        {"mkdir", cmd_mkdir, "mkdir DIR ...", "make directories (mkdir)", false},
+        {"chmod", cmd_chmod, "chmod MODE FILE ...", "change a file's mode bits; MODE in octal, e.g. 644 (chmod)", false},
         {"stat", cmd_stat, "stat [-c FORMAT] [-t] FILE ...",
          "show a file's type, mode, owner, device numbers and times (stat)", false},
         {"mknod", cmd_mknod, "mknod [-m MODE] NAME TYPE [MAJOR MINOR]",
@@ -35,6 +37,8 @@ const std::vector<CommandSpec>& command_table() {
         {"sudo", cmd_sudo, "sudo COMMAND [ARG ...]", "run a command as root", true},
         {"keypress", cmd_keypress, "keypress TEXT", "type TEXT on the simulated keyboard (raises IRQ 1 per key)", false},
         // Tasks
+        {"failtest", cmd_failtest, "failtest [--exit] FILE.ko [PARAMS]",
+         "load a module once per fallible call of its init, failing each in turn; check nothing is left", false},
         {"ps", cmd_ps, "ps", "list tasks (from /proc/<pid>/status)", false},
         {"kill", cmd_kill, "kill [-SIGNAL] PID|%JOB ...", "send a signal (default TERM; INT, KILL, HUP, QUIT, or a number)", false},
         {"sleep", cmd_sleep, "sleep SECONDS", "sleep (nanosleep); Ctrl-C ends it", false},
@@ -48,6 +52,12 @@ const std::vector<CommandSpec>& command_table() {
         {"write", cmd_sys_write, "write FD DATA", "write(2) DATA (\\n, \\t, \\xNN escapes)", true},
         {"lseek", cmd_sys_lseek, "lseek FD OFFSET SEEK_SET|SEEK_CUR|SEEK_END", "lseek(2)", true},
         {"ioctl", cmd_sys_ioctl, "ioctl FD CMD [ARG|&VALUE]", "ioctl(2); &VALUE passes a pointer to an int", true},
+        {"poll", cmd_sys_poll, "poll FD[:EVENTS] ... TIMEOUT_MS",
+         "poll(2): wait until a file is ready (EVENTS like POLLIN|POLLOUT, default POLLIN; -1 waits forever)", false},
+        {"select", cmd_sys_select, "select READFDS WRITEFDS EXCEPTFDS [SECONDS]",
+         "select(2): fd lists like 3,4 or - for none; no SECONDS waits forever", false},
+        {"fcntl", cmd_sys_fcntl, "fcntl FD CMD [ARG]",
+         "fcntl(2): F_GETFL, F_SETFL FLAGS (e.g. O_RDWR|O_ASYNC), F_GETOWN, F_SETOWN PID, F_GETSIG, F_SETSIG", true},
     };
     return table;
 }

@@ -46,6 +46,8 @@ int cmd_cp(Shell&, const Args&);
 // cmd_nodes.cpp
 int cmd_mknod(Shell&, const Args&);
 int cmd_rm(Shell&, const Args&);
+int cmd_mkdir(Shell&, const Args&);
+int cmd_chmod(Shell&, const Args&);
 int cmd_stat(Shell&, const Args&);
 // cmd_system.cpp
 int cmd_uname(Shell&, const Args&);
@@ -54,6 +56,8 @@ int cmd_sudo(Shell&, const Args&);
 int cmd_help(Shell&, const Args&);
 int cmd_exit(Shell&, const Args&);
 int cmd_keypress(Shell&, const Args&);
+// cmd_failtest.cpp
+int cmd_failtest(Shell&, const Args&);
 // cmd_tasks.cpp
 int cmd_ps(Shell&, const Args&);
 int cmd_kill(Shell&, const Args&);
@@ -66,5 +70,8 @@ int cmd_sys_read(Shell&, const Args&);
 int cmd_sys_write(Shell&, const Args&);
 int cmd_sys_lseek(Shell&, const Args&);
 int cmd_sys_ioctl(Shell&, const Args&);
+int cmd_sys_poll(Shell&, const Args&);
+int cmd_sys_select(Shell&, const Args&);
+int cmd_sys_fcntl(Shell&, const Args&);
 
 }  // namespace shell

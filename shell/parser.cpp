@@ -2,6 +2,7 @@
 #include "parser.hpp"
 
 #include <cctype>
+#include <string>
 
 namespace shell {
 
@@ -15,8 +16,10 @@ std::string trim(const std::string& s) {
 
 }  // namespace
 
-ParseResult parse_line(const std::string& line) {
+ParseResult parse_line(const std::string& line, int shell_pid) {
     ParseResult result;
+    // "$$": the shell's pid, outside single quotes (kill $$).
+    auto dollar_dollar = [&](size_t i) { return shell_pid > 0 && line.compare(i, 2, "$$") == 0; };
     Command cmd;
     std::string word;
     bool in_word = false;
@@ -65,6 +68,10 @@ ParseResult parse_line(const std::string& line) {
                 if (line[j] == '\\' && j + 1 < line.size() &&
                     (line[j + 1] == '"' || line[j + 1] == '\\' || line[j + 1] == '$')) {
                     ++j;
+                } else if (dollar_dollar(j)) {
+                    word += std::to_string(shell_pid);
+                    ++j;
+                    continue;
                 }
                 word += line[j];
             }
@@ -109,6 +116,10 @@ ParseResult parse_line(const std::string& line) {
             want_redirect_target = true;
         } else if (std::isspace(static_cast<unsigned char>(c))) {
             end_word();
+        } else if (dollar_dollar(i)) {
+            word += std::to_string(shell_pid);
+            in_word = true;
+            ++i;
         } else {
             word += c;
             in_word = true;

@@ -4,7 +4,7 @@
 //
 // Quotes ('...' literal, "..." with \" \\ escapes) group words; ';' or a
 // newline ends a command, '&' ends one that runs in the background; '>' and
-// '>>' redirect standard output; '#' starts a comment.
+// '>>' redirect standard output; '#' starts a comment; "$$" is the shell's pid.
 #pragma once
 
 #include <string>
@@ -30,6 +30,7 @@ struct ParseResult {
     std::string error;  // empty if the line parsed
 };
 
-ParseResult parse_line(const std::string& line);
+// shell_pid, if given, is what "$$" stands for (outside single quotes).
+ParseResult parse_line(const std::string& line, int shell_pid = 0);
 
 }  // namespace shell

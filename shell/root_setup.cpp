@@ -1,10 +1,11 @@
 // root_setup.cpp - making and refreshing a simulated root.
 #include "root_setup.hpp"
 
-#include "config.hpp"
+#include "product_paths.hpp"
 #include "tools/depmod.hpp"
 
-#include <simkernel/kernel.hpp>
+#include "shell.hpp"
+
 #include <simkernel/user.hpp>
 
 #include <fmt/format.h>
@@ -25,30 +26,25 @@ fs::path default_root() {
     return fs::path(home && *home ? home : "/tmp") / ".local/state/simkernel/root";
 }
 
-std::string prepare_root(const fs::path& root) {
+std::string prepare_root(const fs::path& root, const std::vector<std::string>& builtin) {
     std::error_code ec;
-    fs::path modules = root / "lib/modules" / sk::kernel_release();
+    fs::path modules = root / "lib/modules" / SK_RELEASE;
     for (const fs::path& dir : {modules, root / "etc/modprobe.d", root / "etc/depmod.d", root / "var/log"}) {
         fs::create_directories(dir, ec);
         if (ec) return fmt::format("cannot create {}: {}", dir.string(), ec.message());
     }
     // /lib/modules/<release>/build leads to the SDK, as on Linux.
     fs::path build_link = modules / "build";
-    if (!fs::exists(fs::symlink_status(build_link)) && fs::exists(SK_SDK_DIR))
-        fs::create_directory_symlink(SK_SDK_DIR, build_link, ec);
-
-    // The drivers this kernel has built in (module_init() recorded them
-    // when the kernel library was loaded).
-    std::vector<std::string> builtin;
-    for (const sk::BuiltinDriver& d : sk::builtin_drivers()) builtin.push_back(d.name);
+    if (!fs::exists(fs::symlink_status(build_link)) && fs::exists(product_paths().sdk))
+        fs::create_directory_symlink(product_paths().sdk, build_link, ec);
 
     // shipped.list: "name.ko<TAB>subdirectory" for each module the build ships.
-    std::ifstream list(SK_SHIPPED_LIST);
+    std::ifstream list(product_paths().shipped_list);
     std::string line, order, builtin_list;
     while (std::getline(list, line)) {
         size_t tab = line.find('\t');
         if (tab == std::string::npos) continue;
-        fs::path src = fs::path(SK_MODULE_BUILD_DIR) / line.substr(0, tab);
+        fs::path src = product_paths().modules / line.substr(0, tab);
         fs::path dst_dir = modules / line.substr(tab + 1);
         fs::path dst = dst_dir / src.filename();
         if (!fs::exists(src)) continue;
@@ -84,21 +80,17 @@ std::string prepare_root(const fs::path& root) {
     return {};
 }
 
-void refresh_module_index(sk::Task* shell_task) {
+void refresh_module_index() {
     // "depmod -A" as root, saying nothing: it does the work only if a module
     // is newer than modules.dep, or there is none. It runs in the shell's
-    // own task (made root for the while), so that it takes no pid and the
-    // student's first command gets the same one every time.
-    sk::user::bind_thread(shell_task);
-    uid_t uid = shell_task->uid;
-    gid_t gid = shell_task->gid;
-    shell_task->uid = 0;
-    shell_task->gid = 0;
+    // own task (made root for the while: its saved uid is root), so that it
+    // takes no pid and the student's first command gets the same one every time.
+    uid_t uid = static_cast<uid_t>(sk::user::getuid());
+    become(0, false);
     tools::KmodLog quiet("depmod", -1);
     tools::Depmod depmod({.quick = true}, quiet);
     depmod.run();
-    shell_task->uid = uid;
-    shell_task->gid = gid;
+    become(uid, false);
 }
 
 }  // namespace shell

@@ -19,11 +19,11 @@
 #include <linux/module.h>
 #include <linux/uaccess.h>
 
+#include "mem_device.h"
+
 #define TTYAUX_MAJOR   5
 #define CONSOLE_MINOR  1
 #define CONSOLE_CHUNK  256 /* bytes copied in per round: a stack buffer */
-
-static struct class *console_class;
 
 static ssize_t console_write(struct file *file, const char __user *buf, size_t count,
 			     loff_t *ppos)
@@ -61,46 +61,16 @@ static char *console_devnode(const struct device *dev, umode_t *mode)
 	return NULL;
 }
 
-static int __init console_init(void)
-{
-	struct device *dev;
-	int ret;
+static struct mem_device console_device = {
+	.name    = "console",
+	.region  = "/dev/console", /* the name Linux shows in /proc/devices */
+	.major   = TTYAUX_MAJOR,
+	.minor   = CONSOLE_MINOR,
+	.fops    = &console_fops,
+	.devnode = console_devnode,
+};
 
-	/* One minor of major 5, with the name Linux shows in /proc/devices. */
-	ret = __register_chrdev(TTYAUX_MAJOR, CONSOLE_MINOR, 1, "/dev/console", &console_fops);
-	if (ret < 0)
-		return ret;
-
-	console_class = class_create("console");
-	if (IS_ERR(console_class)) {
-		ret = PTR_ERR(console_class);
-		goto out_chrdev;
-	}
-	console_class->devnode = console_devnode;
-
-	dev = device_create(console_class, NULL, MKDEV(TTYAUX_MAJOR, CONSOLE_MINOR), NULL, "console");
-	if (IS_ERR(dev)) {
-		ret = PTR_ERR(dev);
-		goto out_class;
-	}
-	return 0;
-
-out_class:
-	class_destroy(console_class);
-out_chrdev:
-	__unregister_chrdev(TTYAUX_MAJOR, CONSOLE_MINOR, 1, "/dev/console");
-	return ret;
-}
-
-static void __exit console_exit(void)
-{
-	device_destroy(console_class, MKDEV(TTYAUX_MAJOR, CONSOLE_MINOR));
-	class_destroy(console_class);
-	__unregister_chrdev(TTYAUX_MAJOR, CONSOLE_MINOR, 1, "/dev/console");
-}
-
-module_init(console_init);
-module_exit(console_exit);
+module_mem_device(console_device);
 
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("/dev/console: write-only, to the terminal");

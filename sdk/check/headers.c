@@ -93,6 +93,15 @@ static const struct file_operations fops = {
 	.unlocked_ioctl = check_ioctl,
 };
 
+/* issue 14 (helper): tasklets and port I/O */
+static void check_bh(struct tasklet_struct *t)
+{
+	outw(inw(0x378), 0x378);
+	(void)t;
+}
+static DECLARE_TASKLET(check_tasklet, check_bh);
+static DECLARE_TASKLET_DISABLED(check_tasklet_off, check_bh);
+
 static int __init check_init(void)
 {
 	unsigned long flags;
@@ -112,6 +121,9 @@ static int __init check_init(void)
 		VERMAGIC_STRING, major, MAJOR(MKDEV(major, 1)), MINOR(MKDEV(major, 1)));
 	pr_debug("debug %d\n", i);
 	kfree(p);
+	tasklet_schedule(&check_tasklet);
+	tasklet_hi_schedule(&check_tasklet_off);
+	tasklet_kill(&check_tasklet);
 	return major < 0 ? major : 0;
 }
 

@@ -137,10 +137,24 @@ unsigned long long total_kib(const std::vector<Entry>& entries) {
 
 }  // namespace
 
+// GNU cat's check: a regular file that is also its output ("cat f >> f")
+// would be read for ever, as what is written is read again.
+bool is_own_output(int fd) {
+    struct ::stat in {}, out {};
+    return sk::user::fstat(fd, &in) == 0 && sk::user::fstat(1, &out) == 0 && S_ISREG(in.st_mode) &&
+           in.st_dev == out.st_dev && in.st_ino == out.st_ino;
+}
+
 int cmd_cat(Shell&, const Args& argv) {
     int status = 0;
     for (size_t i = 1; i < argv.size(); ++i) {
         long fd = sk::user::open(argv[i].c_str(), O_RDONLY);
+        if (fd >= 0 && is_own_output(static_cast<int>(fd))) {
+            sk::user::close(static_cast<int>(fd));
+            tools::eprint("cat: {}: input file is output file\n", argv[i]);
+            status = 1;
+            continue;
+        }
         long err = fd < 0 ? fd : copy_fd_to_stdout(static_cast<int>(fd));
         if (fd >= 0) sk::user::close(static_cast<int>(fd));
         if (err == kWriteFailed) return 1;  // stdout is broken: the rest cannot go anywhere

@@ -4,6 +4,7 @@
 #include "../shell.hpp"
 #include "../tools/kmod.hpp"
 #include "../tools/kmod_log.hpp"
+#include "../tools/kmod_module.hpp"
 #include "../tools/moddb.hpp"
 #include "../tools/modinfo.hpp"
 #include "../tools/ufs.hpp"
@@ -31,7 +32,7 @@ int show(const std::string& filename, const std::string& name, const tools::Modi
         return 0;
     }
     tools::ModuleFile mf;
-    long err = tools::read_module_file(filename, &mf);
+    long err = tools::KmodModule::from_path(filename).info(&mf);
     if (err == 0) err = mf.info_err;
     if (err < 0) {
         tools::print("{}", tools::format_modinfo_filename(filename, fmt));

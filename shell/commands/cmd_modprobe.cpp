@@ -1,7 +1,6 @@
 // cmd_modprobe.cpp - modprobe: load or remove a module with what it needs
-// (tools/modprobe). "install"/"remove" lines of /etc/modprobe.d run as
-// simkernel shell command lines, in a child of modprobe's task.
-#include "../parser.hpp"
+// (tools/modprobe). "install"/"remove" lines of /etc/modprobe.d are refused:
+// simkernel runs no programs yet.
 #include "../shell.hpp"
 #include "../tools/modprobe.hpp"
 #include "cmd_kmod_args.hpp"
@@ -10,7 +9,7 @@
 
 namespace shell {
 
-int cmd_modprobe(Shell& sh, const Args& argv) {
+int cmd_modprobe(Shell&, const Args& argv) {
     CLI::App app{"Load a module and the modules it needs (or remove them, with -r)", "modprobe"};
     tools::ModprobeOptions o;
     int verbose = 0;
@@ -38,18 +37,15 @@ int cmd_modprobe(Shell& sh, const Args& argv) {
     if (auto status = parse_kmod_args(app, argv)) return *status;
 
     tools::KmodLog log("modprobe", quiet ? LOG_EMERG : LOG_WARNING + verbose);
-    // An install/remove line is a shell command line, run with modprobe's uid.
-    tools::CommandRunner run = [&sh](const std::string& line) {
-        ParseResult parsed = parse_line(line);
-        if (!parsed.error.empty()) {
-            tools::eprint("simkernel: {}\n", parsed.error);
-            return 2;
-        }
-        int status = 0;
-        uid_t uid = static_cast<uid_t>(sk::user::getuid());
-        for (const Command& c : parsed.commands)
-            if (!c.argv.empty()) status = sh.run_argv(c.argv, c.redirects, uid);
-        return status;
+    // An install/remove line names a program to run instead of loading or
+    // removing the module. simkernel cannot run programs yet, and it must
+    // never run a line from the simulated root on the host (as the host
+    // user): it refuses, saying why (docs/security.md).
+    tools::CommandRunner run = [](const std::string& line) {
+        tools::eprint("modprobe: ERROR: not running '{}': simkernel cannot run programs from "
+                      "/etc/modprobe.d install/remove lines (use insmod/rmmod, or modprobe -i to ignore such lines)\n",
+                      line);
+        return 126;  // the shell's "found but cannot run"
     };
     tools::Modprobe modprobe(o, log, run);
     return modprobe.run(args);

@@ -1,53 +1,48 @@
-// cmd_modules.cpp - insmod, rmmod, lsmod: thin commands over tools/kmod,
-// with kmod's messages.
+// cmd_modules.cpp - insmod, rmmod, lsmod: thin commands over the tools'
+// module object (tools/kmod_module.hpp), with kmod's messages.
 #include "../commands.hpp"
 #include "../shell.hpp"
 #include "../tools/kmod.hpp"
+#include "../tools/kmod_module.hpp"
 #include "../tools/moddb.hpp"
 #include "../tools/ufs.hpp"
 #include "../tools/uio.hpp"
+#include "cmd_kmod_args.hpp"
 
-#include <simkernel/loader.hpp>
-#include <simkernel/user.hpp>
+#include <algorithm>
 
 namespace shell {
 
 int cmd_insmod(Shell&, const Args& argv) {
-    bool force = false;
-    size_t i = 1;
-    for (; i < argv.size() && argv[i][0] == '-'; ++i) {
-        if (argv[i] == "-f" || argv[i] == "--force") force = true;
-        else {
-            tools::eprint("insmod: ERROR: unknown option '{}'\n", argv[i]);
-            return 1;
-        }
-    }
-    if (i >= argv.size()) {
+    CLI::App app{"insmod", "insmod"};
+    bool force = false, syslog = false, unused_p = false;
+    std::vector<std::string> operands;  // the file, then the module's parameters
+    app.add_flag("-f,--force", force);
+    app.add_flag("-s,--syslog", syslog);  // kmod takes them and does nothing more
+    app.add_flag("-p", unused_p);
+    app.add_option("operands", operands);
+    if (auto status = parse_getopt_args(app, argv,
+                                        "Usage:\n"
+                                        "\tinsmod [options] filename [args]\n"
+                                        "Options:\n"
+                                        "\t-V, --version     show version\n"
+                                        "\t-h, --help        show this help\n"))
+        return *status;
+    if (operands.empty()) {
         tools::eprint("insmod: ERROR: missing filename.\n");
         return 1;
     }
-    const std::string& file = argv[i];
+    const std::string& file = operands[0];
     std::string params;
-    for (size_t j = i + 1; j < argv.size(); ++j) params += (params.empty() ? "" : " ") + argv[j];
+    for (size_t j = 1; j < operands.size(); ++j) params += (params.empty() ? "" : " ") + operands[j];
 
-    long err;
-    if (force) {
-        // As kmod: --force asks the kernel to ignore the version magic.
-        long fd = sk::user::open(file.c_str(), O_RDONLY);
-        if (fd < 0) {
-            tools::eprint("insmod: ERROR: could not load module {}: {}\n", file, tools::errno_text(-fd));
-            return 1;
-        }
-        err = sk::user::finit_module(static_cast<int>(fd), params.c_str(),
-                                     sk::kInitIgnoreVermagic | sk::kInitIgnoreModversions);
-        sk::user::close(static_cast<int>(fd));
-    } else {
-        std::string image;
-        if (long rerr = tools::read_whole_file(file, &image)) {
-            tools::eprint("insmod: ERROR: could not load module {}: {}\n", file, tools::errno_text(-rerr));
-            return 1;
-        }
-        err = sk::user::init_module(image.data(), image.size(), params.c_str());
+    // As kmod: --force asks the kernel to ignore the version magic.
+    unsigned flags = force ? tools::KMOD_INSERT_FORCE_VERMAGIC | tools::KMOD_INSERT_FORCE_MODVERSION : 0;
+    tools::KmodModule::Failure where = tools::KmodModule::Failure::None;
+    long err = tools::KmodModule::from_path(file).insert(params, flags, &where);
+    if (where == tools::KmodModule::Failure::File) {
+        tools::eprint("insmod: ERROR: could not load module {}: {}\n", file, tools::errno_text(static_cast<int>(-err)));
+        return 1;
     }
     if (err < 0) {
         tools::eprint("insmod: ERROR: could not insert module {}: {}\n", file,
@@ -58,12 +53,25 @@ int cmd_insmod(Shell&, const Args& argv) {
 }
 
 int cmd_rmmod(Shell&, const Args& argv) {
-    bool force = false;
+    CLI::App app{"rmmod", "rmmod"};
+    bool force = false, syslog = false, verbose = false;
     std::vector<std::string> names;
-    for (size_t i = 1; i < argv.size(); ++i) {
-        if (argv[i] == "-f" || argv[i] == "--force") force = true;
-        else names.push_back(argv[i]);
-    }
+    app.add_flag("-f,--force", force);
+    app.add_flag("-s,--syslog", syslog);
+    app.add_flag("-v,--verbose", verbose);
+    app.add_option("modulename", names);
+    if (auto status = parse_getopt_args(app, argv,
+                                        "Usage:\n"
+                                        "\trmmod [options] modulename ...\n"
+                                        "Options:\n"
+                                        "\t-f, --force       forces a module unload and may crash your\n"
+                                        "\t                  machine. This requires Forced Module Removal\n"
+                                        "\t                  option in your kernel. DANGEROUS\n"
+                                        "\t-s, --syslog      print to syslog, not stderr\n"
+                                        "\t-v, --verbose     enables more messages\n"
+                                        "\t-V, --version     show version\n"
+                                        "\t-h, --help        show this help\n"))
+        return *status;
     if (names.empty()) {
         tools::eprint("rmmod: ERROR: missing module name.\n");
         return 1;
@@ -71,9 +79,10 @@ int cmd_rmmod(Shell&, const Args& argv) {
     int status = 0;
     for (const std::string& arg : names) {
         std::string name = tools::module_name_from_arg(arg);
-        std::vector<tools::LoadedModule> mods;
-        tools::read_proc_modules(&mods);
-        const tools::LoadedModule* m = tools::find_module(mods, name);
+        std::vector<tools::KmodModule> loaded;
+        tools::KmodModule::from_loaded(&loaded);
+        auto it = std::find_if(loaded.begin(), loaded.end(), [&](const tools::KmodModule& l) { return l.name() == name; });
+        const tools::LoadedModule* m = it == loaded.end() ? nullptr : &it->loaded();
         if (!force) {
             // kmod checks before asking the kernel, to name the holders.
             if (!m && tools::ModuleDb("/lib/modules/" + tools::kernel_release()).builtin(name)) {
@@ -99,7 +108,7 @@ int cmd_rmmod(Shell&, const Args& argv) {
                 continue;
             }
         }
-        long err = sk::user::delete_module(name.c_str(), O_NONBLOCK | (force ? O_TRUNC : 0));
+        long err = tools::KmodModule::from_name(name).remove(force);
         if (err < 0) {
             tools::eprint("rmmod: ERROR: could not remove module {}: {}\n", arg, tools::errno_text(-err));
             status = 1;
@@ -108,14 +117,19 @@ int cmd_rmmod(Shell&, const Args& argv) {
     return status;
 }
 
-int cmd_lsmod(Shell&, const Args&) {
-    std::vector<tools::LoadedModule> mods;
-    if (long err = tools::read_proc_modules(&mods)) {
+int cmd_lsmod(Shell&, const Args& argv) {
+    if (argv.size() != 1) {  // kmod's lsmod takes no options and no operands
+        tools::eprint("Usage: {}\n", argv[0]);
+        return 1;
+    }
+    std::vector<tools::KmodModule> mods;
+    if (long err = tools::KmodModule::from_loaded(&mods)) {
         tools::eprint("lsmod: ERROR: could not open /proc/modules: {}\n", tools::errno_text(-err));
         return 1;
     }
     tools::print("Module                  Size  Used by\n");
-    for (const auto& m : mods) {
+    for (const tools::KmodModule& mod : mods) {
+        const tools::LoadedModule& m = mod.loaded();
         std::string line = fmt::format("{:<19} {:>8}  {}", m.name, m.size, m.refcnt);
         for (size_t i = 0; i < m.holders.size(); ++i) line += (i ? "," : " ") + m.holders[i];
         tools::print("{}\n", line);

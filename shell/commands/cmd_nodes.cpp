@@ -1,5 +1,5 @@
-// cmd_nodes.cpp - mknod, rm and stat: making, removing and looking at files
-// (device nodes above all) through mknod(2), unlink(2) and stat(2), with
+// cmd_nodes.cpp - mknod, rm, mkdir, chmod and stat: making, removing, changing and looking at files
+// (device nodes above all) through mknod(2), unlink(2), mkdir(2), chmod(2) and stat(2), with
 // GNU coreutils' options, output and messages.
 #include "../commands.hpp"
 #include "../shell.hpp"
@@ -9,6 +9,7 @@
 #include <simkernel/user.hpp>
 
 #include <cerrno>
+#include <cstdlib>
 #include <climits>
 #include <cstdio>
 #include <cstring>
@@ -435,6 +436,58 @@ int cmd_rm(Shell& sh, const Args& argv) {
             continue;
         }
         if (verbose) tools::print("removed {}\n", quote_always(name));
+    }
+    return status;
+}
+
+// mkdir DIR ...: mkdir(2) with mode 0777 (less the umask, as the host applies it).
+int cmd_mkdir(Shell& sh, const Args& argv) {
+    ParsedArgs a;
+    if (!parse_args("mkdir", argv, {}, &a)) return usage_error("mkdir");
+    if (a.help) return print_help(sh, "mkdir");
+    if (a.operands.empty()) {
+        tools::eprint("mkdir: missing operand\n");
+        return usage_error("mkdir");
+    }
+    int status = 0;
+    for (const std::string& name : a.operands) {
+        if (long err = sk::user::mkdir(name.c_str(), 0777)) {
+            tools::eprint("mkdir: cannot create directory {}: {}\n", quote_always(name),
+                          tools::errno_text(static_cast<int>(-err)));
+            status = 1;
+        }
+    }
+    return status;
+}
+
+// chmod MODE FILE ...: MODE in octal (644, 0600, 4755), as chmod(2) takes it.
+int cmd_chmod(Shell& sh, const Args& argv) {
+    ParsedArgs a;
+    if (!parse_args("chmod", argv, {}, &a)) return usage_error("chmod");
+    if (a.help) return print_help(sh, "chmod");
+    if (a.operands.size() < 2) {
+        tools::eprint("chmod: missing operand\n");
+        return usage_error("chmod");
+    }
+    const std::string& text = a.operands[0];
+    char* end = nullptr;
+    unsigned long mode = std::strtoul(text.c_str(), &end, 8);
+    if (text.empty() || *end || mode > 07777) {
+        tools::eprint("chmod: invalid mode: {} (simkernel's chmod takes an octal mode, e.g. 644)\n", quote_always(text));
+        return 1;
+    }
+    int status = 0;
+    for (size_t i = 1; i < a.operands.size(); ++i) {
+        const std::string& name = a.operands[i];
+        long err = sk::user::chmod(name.c_str(), static_cast<mode_t>(mode));
+        if (err == -ENOENT) {
+            tools::eprint("chmod: cannot access {}: {}\n", quote_always(name), tools::errno_text(ENOENT));
+            status = 1;
+        } else if (err) {
+            tools::eprint("chmod: changing permissions of {}: {}\n", quote_always(name),
+                          tools::errno_text(static_cast<int>(-err)));
+            status = 1;
+        }
     }
     return status;
 }

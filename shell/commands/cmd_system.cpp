@@ -106,7 +106,7 @@ int cmd_keypress(Shell& sh, const Args& argv) {
             keys += text[i];
         }
     }
-    size_t taken = sh.kernel().machine.type_keys(keys);
+    size_t taken = sh.terminal().type_keys(keys);
     if (taken < keys.size()) {
         tools::eprint("keypress: {} of {} keys were not taken: no driver read them on IRQ 1\n",
                       keys.size() - taken, keys.size());

@@ -123,8 +123,7 @@ int cmd_sleep(Shell&, const Args& argv) {
 }
 
 int cmd_wait(Shell& sh, const Args&) {
-    sh.wait_jobs();
-    return 0;
+    return sh.wait_jobs();
 }
 
 }  // namespace shell

@@ -8,6 +8,7 @@
 #include "conf_files.hpp"
 #include "kmod.hpp"
 #include "kmod_hash.hpp"
+#include "kmod_module.hpp"
 #include "kmod_index.hpp"
 #include "ufs.hpp"
 
@@ -236,7 +237,7 @@ void Depmod::load_modules() {
     std::unordered_map<std::string, size_t> index;
     for (size_t i = 0; i < modules_.size(); ++i) {
         DepmodModule& m = modules_[i];
-        long err = read_module_file(m.path, &m.file);
+        long err = KmodModule::from_path(m.path).info(&m.file);
         if (err == 0 && m.file.exports_err && m.file.exports_err != -ENOENT) err = m.file.exports_err;
         if (err < 0 && err != -ENOENT) {
             log_.error("failed to load symbols from {}: {}\n", m.path, errno_text(static_cast<int>(-err)));

@@ -41,12 +41,6 @@ long read_proc_modules(std::vector<LoadedModule>* out) {
     return 0;
 }
 
-const LoadedModule* find_module(const std::vector<LoadedModule>& mods, const std::string& name) {
-    for (const auto& m : mods)
-        if (m.name == name) return &m;
-    return nullptr;
-}
-
 std::string module_name_from_arg(const std::string& arg) {
     std::string name = arg.substr(arg.find_last_of('/') + 1);
     if (name.size() > 3 && name.compare(name.size() - 3, 3, ".ko") == 0) name.resize(name.size() - 3);
@@ -65,27 +59,8 @@ std::string insert_error_text(int err) {
 }
 
 long read_whole_file(const std::string& path, std::string* out) {
-    long fd = sk::user::open(path.c_str(), O_RDONLY);
-    if (fd < 0) return fd;
-    // Straight into the string, sized by fstat when the file has a size
-    // (depmod reads thousands of modules; /proc files say 0 and grow).
-    struct stat st;
-    size_t size = sk::user::fstat(static_cast<int>(fd), &st) == 0 && st.st_size > 0 ? st.st_size : 0;
-    out->resize(size + 1);
-    size_t done = 0;
-    for (;;) {
-        if (done == out->size()) out->resize(out->size() + 65536);
-        long n = sk::user::read(static_cast<int>(fd), out->data() + done, out->size() - done);
-        if (n < 0) {
-            sk::user::close(static_cast<int>(fd));
-            return n;
-        }
-        if (n == 0) break;
-        done += static_cast<size_t>(n);
-    }
-    out->resize(done);
-    sk::user::close(static_cast<int>(fd));
-    return 0;
+    long n = sk::user::read_file(path.c_str(), out);  // the one whole-file reader
+    return n < 0 ? n : 0;
 }
 
 }  // namespace tools

@@ -20,8 +20,8 @@ struct LoadedModule {
 };
 
 // Parses /proc/modules (through the system calls); returns -errno or 0.
+// KmodModule::from_loaded (kmod_module.hpp) is what the tools call.
 long read_proc_modules(std::vector<LoadedModule>* out);
-const LoadedModule* find_module(const std::vector<LoadedModule>& mods, const std::string& name);
 
 // "hello" from "hello", "hello.ko" or "dir/hello.ko"; '-' becomes '_'.
 std::string module_name_from_arg(const std::string& arg);

@@ -3,13 +3,10 @@
 #include "modprobe.hpp"
 
 #include "kmod.hpp"
+#include "kmod_module.hpp"
 #include "modfile.hpp"
 #include "ufs.hpp"
 
-#include <simkernel/loader.hpp>
-#include <simkernel/user.hpp>
-
-#include <fcntl.h>
 
 namespace tools {
 
@@ -161,19 +158,18 @@ int Modprobe::insert_one(const Mod& m, const std::string& options) {
         log_.error("could not find module by name='{}'\n", m.name);
         return -ENOENT;
     }
-    long fd = sk::user::open(m.path.c_str(), O_RDONLY);
-    if (fd < 0) {
+    unsigned flags = 0;
+    if (opts_.force || opts_.force_vermagic) flags |= KMOD_INSERT_FORCE_VERMAGIC;
+    if (opts_.force || opts_.force_modversion) flags |= KMOD_INSERT_FORCE_MODVERSION;
+    KmodModule::Failure where = KmodModule::Failure::None;
+    long err = KmodModule::from_name(m.name, m.path).insert(options, flags, &where);
+    if (where == KmodModule::Failure::File) {
         // simkernel: kmod says "Unknown symbol in module" here, since it
         // cannot tell this ENOENT from the kernel's; this one can.
-        log_.error("could not insert '{}': {}\n", m.name, errno_text(static_cast<int>(-fd)));
-        log_.log(LOG_INFO, "Failed to insert module '{}': {}\n", m.path, errno_text(static_cast<int>(-fd)));
+        log_.error("could not insert '{}': {}\n", m.name, errno_text(static_cast<int>(-err)));
+        log_.log(LOG_INFO, "Failed to insert module '{}': {}\n", m.path, errno_text(static_cast<int>(-err)));
         return -EALREADY;  // reported
     }
-    int flags = 0;
-    if (opts_.force || opts_.force_vermagic) flags |= sk::kInitIgnoreVermagic;
-    if (opts_.force || opts_.force_modversion) flags |= sk::kInitIgnoreModversions;
-    long err = sk::user::finit_module(static_cast<int>(fd), options.c_str(), flags);
-    sk::user::close(static_cast<int>(fd));
     if (err < 0) log_.log(LOG_INFO, "Failed to insert module '{}': {}\n", m.path, errno_text(static_cast<int>(-err)));
     return static_cast<int>(err);
 }
@@ -229,7 +225,7 @@ int Modprobe::probe_insert(Mod& top, const std::string& extra) {
     if (err < 0 && err != -EEXIST) {
         for (auto it = loaded.rbegin(); it != loaded.rend(); ++it) {
             if (show_actions_) print("rmmod {}\n", (*it)->name);
-            sk::user::delete_module((*it)->name.c_str(), O_NONBLOCK);
+            KmodModule::from_name((*it)->name).remove();
         }
     }
     return err;
@@ -270,7 +266,7 @@ int Modprobe::insmod(const std::string& given, const std::string& extra) {
 int Modprobe::remove_one(const Mod& m) {
     if (show_actions_) print("rmmod {}\n", m.name);
     if (opts_.dry_run) return 0;
-    long err = sk::user::delete_module(m.name.c_str(), O_NONBLOCK | (opts_.force ? O_TRUNC : 0));
+    long err = KmodModule::from_name(m.name).remove(opts_.force);
     if (err < 0) {
         if (err == -ENOENT && !opts_.first_time) return 0;  // went meanwhile
         log_.error("could not remove '{}': {}\n", m.name, errno_text(static_cast<int>(-err)));

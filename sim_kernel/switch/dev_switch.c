@@ -109,7 +109,7 @@ ssize_t dev_func_write(int dev, struct file *file, const char __user *buf, size_
 {
 	switch (dev) {
 	case DEV_NULL: return write_null(file, buf, count, pos);
-	case DEV_ZERO: return write_zero(file, buf, count, pos);
+	case DEV_ZERO: return write_null(file, buf, count, pos); /* as mem.c: write_zero is write_null */
 	case DEV_KBD: return -EINVAL; /* a keyboard cannot be written */
 	case DEV_CONSOLE: return console_write(file, buf, count, pos);
 	default: return -ENODEV;
@@ -120,7 +120,7 @@ loff_t dev_func_lseek(int dev, struct file *file, loff_t offset, int whence)
 {
 	switch (dev) {
 	case DEV_NULL: return null_lseek(file, offset, whence);
-	case DEV_ZERO: return zero_lseek(file, offset, whence);
+	case DEV_ZERO: return null_lseek(file, offset, whence);
 	case DEV_KBD: return -ESPIPE; /* a stream */
 	case DEV_CONSOLE: return -ESPIPE;
 	default: return -ENODEV;

@@ -16,10 +16,11 @@
 // before the buffer is looked at). The calls themselves always go through
 // the switches, never through the driver's table.
 //
-// Compiled into libsimkernel-switch.so only, which builds char_dev.cpp and
-// module_loader.cpp with SK_SWITCH_KERNEL: the former then leaves
-// chrdev_open to this file, the latter sends init_module here.
+// Linked into libsimkernel-switch.so in place of two core files:
+// fs/chrdev_open.cpp (chrdev_open is here) and kernel/module/init_module.cpp
+// (init_module and finit_module are here).
 #include "dev_switch.h"
+#include "ksys.hpp"
 
 #include <simkernel/kernel.hpp>
 #include <simkernel/vfs.hpp>
@@ -107,5 +108,10 @@ long no_module_loader() {
                     "dev_func_* switches. To add one, add a case to each, rebuild the kernel and restart it.\n");
     return -ENOSYS;
 }
+
+long ksys_init_module(Kernel&, Task&, const void*, unsigned long, const char*) { return no_module_loader(); }
+// Silent: kmod's tools try finit_module first and, on ENOSYS, init_module,
+// which says why; the log has the explanation once per insmod.
+long ksys_finit_module(Kernel&, Task&, int, const char*, int) { return -ENOSYS; }
 
 }  // namespace sk

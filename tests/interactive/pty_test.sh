@@ -86,5 +86,27 @@ expect ctrl_c "the shell is still there after Ctrl-C" "still-here"
 session ctrl_d 'sudo insmod /lib/modules/6.8.0-simkernel/extra/hello.ko\n' '\004'
 expect ctrl_d "Ctrl-D shuts down, running cleanup_module" "Goodbye"
 
+# Signals to the shell's own task (pid 3, as ps shows), as an interactive
+# bash takes them: TERM and QUIT are ignored, INT ends only the command;
+# KILL ends the shell, and the kernel still shuts down in order.
+session self_signals 'kill 3\n' 'echo survived-term\n' 'kill -QUIT 3\n' 'kill -INT 3\n' 'echo survived-int\n' 'exit\n'
+expect self_signals "kill 3 (TERM) does not end an interactive shell" "survived-term"
+expect self_signals "kill -QUIT and -INT 3 do not end it either" "survived-int"
+rm -f "$work/root/var/log/system.log"
+session self_kill 'sudo insmod /lib/modules/6.8.0-simkernel/extra/hello.ko\n' 'kill -9 3\n'
+expect self_kill "kill -9 3 ends the shell, as its parent would say" "Killed"
+expect self_kill "then the kernel shuts down, running cleanup_module" "Goodbye"
+if grep -q 'Goodbye' "$work/root/var/log/system.log" 2>/dev/null; then
+    echo "ok: self_kill: the kernel log is written on the way out"
+else
+    echo "FAIL: self_kill: no Goodbye in /var/log/system.log"; failures=$((failures + 1))
+fi
+
+# "kill %1 &" then "wait": the job that kills takes the jobs lock while the
+# shell waits for it (this used to deadlock), and "exit" with jobs running.
+session background_kill 'sleep 30 &\n' 'kill %1 &\n' 'wait\n' 'echo after-wait\n' 'sleep 30 &\n' 'kill %1 &\n' 'exit\n'
+expect background_kill "wait returns once kill %1 has ended the job" "after-wait"
+expect background_kill "the killed job is reported" "Terminated"
+
 [ "$failures" -eq 0 ] || { echo "$failures check(s) failed"; exit 1; }
 echo "all interactive checks passed"

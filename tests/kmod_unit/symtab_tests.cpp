@@ -5,11 +5,15 @@
 // modules, and /proc/kallsyms lists the table.
 #include "kmod_support.hpp"
 
+#include <simkernel/kapi.h>
 #include <simkernel/ksyms.hpp>
 
 #include <catch2/catch.hpp>
 
+#include <cstring>
+#include <set>
 #include <sstream>
+#include <string>
 
 using skt::insmod;
 using skt::kernel_state;
@@ -35,6 +39,30 @@ TEST_CASE("symbols: the kernel's own exports are in the table from boot", "[symt
     CHECK(has_symbol(tk.k(), "register_chrdev", nullptr) == (tk->symbols.find("register_chrdev") != nullptr));
     CHECK(tk->symbols.find("kt_base_fn") == nullptr);
     CHECK(tk->symbols.find("printf") == nullptr);  // the host's C library is not the kernel
+}
+
+// Each EXPORT_SYMBOL sits next to its function (export.hpp) and leaves one
+// entry in the section the boot reads: one per name, each pointing at its
+// symbol, GPL-only where it was marked so.
+TEST_CASE("symbols: every EXPORT_SYMBOL of the kernel is one entry of its table", "[symtab]") {
+    TestKernel tk;
+    const auto& exports = sk::kernel_exports();
+    REQUIRE(exports.size() > 300);
+    std::set<std::string> names;
+    for (const sk::KernelExport& e : exports) {
+        CHECK(names.insert(e.name).second);  // a name exported twice would shadow one
+        CHECK(e.addr != nullptr);
+        const sk::KernelSymbol* s = tk->symbols.find(e.name);
+        REQUIRE(s);
+        CHECK(s->addr == e.addr);
+        CHECK(s->gpl_only == e.gpl_only);
+    }
+    CHECK(tk->symbols.find("printk")->addr == reinterpret_cast<const void*>(&printk));
+    CHECK_FALSE(tk->symbols.find("printk")->gpl_only);
+    CHECK(tk->symbols.find("memcpy")->addr == reinterpret_cast<const void*>(&memcpy));
+    CHECK(tk->symbols.find("sk_class_create")->gpl_only);
+    CHECK(tk->symbols.find("strchr")->addr ==
+          reinterpret_cast<const void*>(static_cast<char* (*)(char*, int)>(&strchr)));
 }
 
 TEST_CASE("symbols: a table refuses a second owner of a name and forgets an owner's names", "[symtab]") {

@@ -2,7 +2,6 @@
 // called from C++ exactly as a module calls them: struct mutex (a sleeping
 // lock that really blocks, with Linux's owner checks) and <linux/atomic.h>
 // (atomic under contention, Linux's return values).
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <simkernel/kernel.hpp>

@@ -83,6 +83,8 @@ part_examples() {
 		expect_in "$out" "  CC [M]  $d/$ko.mod.o" "$ex: mod.o line"
 		expect_in "$out" "  LD [M]  $d/$ko.ko" "$ex: link line"
 		expect_file "$d/$ko.ko"
+		# kbuild leaves a .ko 0644: it is not a program to run.
+		expect_eq "$(stat -c %A "$d/$ko.ko")" "-rw-r--r--" "$ex: .ko mode"
 		expect_file "$d/Module.symvers"
 		expect_eq "$(cat "$d/modules.order")" "$d/$ko.o" "$ex: modules.order"
 		expect_in "$(cat "$d/$ko.mod.c")" 'MODULE_INFO(name, KBUILD_MODNAME);' "$ex: mod.c"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # demo_quick.sh - the classroom demo in CI: runs
-#   simkernel-demo switch-vs-lkm --quick
+#   simkernel-demo switch-vs-lkm --step --quick (Enter at each pause)
 # and checks each row of its table, then that the checkout was not touched.
 #
 #   demo_quick.sh SIMKERNEL-DEMO SOURCE_DIR
@@ -12,13 +12,15 @@ trap 'rm -rf "$work"' EXIT
 switch_src=$src/sim_kernel/switch/dev_switch.c
 before=$(md5sum <"$switch_src")
 
-if ! out=$("$demo" switch-vs-lkm --quick --work "$work/demo" 2>&1); then
+# --step: it pauses at the walkthrough's four questions, going on at each Enter.
+if ! out=$(printf '\n\n\n\n' | "$demo" switch-vs-lkm --step --quick --work "$work/demo" 2>&1); then
     printf '%s\n' "$out"
     echo "simkernel-demo failed"
     exit 1
 fi
 table=$(sed -n '/^== switch-vs-lkm:/,$p' <<<"$out")
 fail() { printf '%s\n' "$out"; echo "FAILED: $*"; exit 1; }
+[ "$(grep -c '^-- Pause. Ask: ' <<<"$out")" = 4 ] || fail "--step did not pause 4 times"
 row() { grep -qE "^  $1\$" <<<"$table" || fail "no table row matching: $1"; }
 
 n='[0-9]+'
@@ -39,6 +41,6 @@ lines=$(sed -n -E 's/^  core kernel code changed +([0-9]+) lines.*/\1/p' <<<"$ta
 [ "$(md5sum <"$switch_src")" = "$before" ] || fail "the checkout's dev_switch.c changed"
 grep -q DEV_DICE "$switch_src" && fail "the checkout's dev_switch.c has DEV_DICE"
 [ ! -e "$src/drivers/char/dice.c" ] || fail "the demo wrote drivers/char/dice.c into the checkout"
-[ ! -e "$src/demo/switch-vs-lkm/dice.ko" ] || fail "the demo built dice.ko in the checkout"
+[ ! -e "$src/labs/12-switch-vs-lkm/solution/dice.ko" ] || fail "the demo built dice.ko in the checkout"
 [ ! -e "$work/demo" ] || fail "the demo left its work directory behind"
 echo "demo table ok"

@@ -74,4 +74,12 @@ $ dmesg -l err,warn
 [    0.001526] test_leaky_init: left class test_leaky behind; the kernel removed it
 [    0.001530] test_leaky_init: left IRQ 5 handler "test_leaky" registered; the kernel freed it
 [    0.001533] test_leaky_init: leaked 128 bytes in 2 allocations; the kernel freed them
+[    0.001534] unreferenced object 0x0000000000000000 (size 28):
+\[TIME\]   comm "insmod", pid 12, jiffies [0-9]+ \(age [0-9.]+s\) (re)
+[    0.001535]   backtrace:
+\[TIME\]     \[<[0-9a-f]{16}>\] tl_init\+OFF \[test_leaky_init\] (re)
+[    0.001534] unreferenced object 0x0000000000000000 (size 100):
+\[TIME\]   comm "insmod", pid 12, jiffies [0-9]+ \(age [0-9.]+s\) (re)
+[    0.001535]   backtrace:
+\[TIME\]     \[<[0-9a-f]{16}>\] tl_init\+OFF \[test_leaky_init\] (re)
 [exit 0]

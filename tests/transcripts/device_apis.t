@@ -64,9 +64,11 @@ $ ls /proc
 23
 3
 devices
+ioports
 kallsyms
 modules
 self
+slabinfo
 sys
 version
 $ ls /dev

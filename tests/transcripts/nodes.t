@@ -29,13 +29,13 @@ Access: 2026-11-26 10:02:45.000000000 +0000
 Modify: 2026-11-26 10:02:45.000000000 +0000
 Change: 2026-11-26 10:02:45.000000000 +0000
  Birth: -
-#: A regular file of the host (its inode and device vary, so -c picks the fields that do not).
-$ echo hello > nodes_t.tmp
-$ stat -c '%n: %F, %s bytes' nodes_t.tmp
-nodes_t.tmp: regular file, 6 bytes
-$ rm nodes_t.tmp
-$ stat nodes_t.tmp
-stat: cannot stat 'nodes_t.tmp': No such file or directory
+#: A regular file of the host, in /tmp: the student may not write in build/modules when the build is root's (its inode and device vary, so -c picks the fields that do not).
+$ echo hello > /tmp/simkernel_nodes_t.tmp
+$ stat -c '%n: %F, %s bytes' /tmp/simkernel_nodes_t.tmp
+/tmp/simkernel_nodes_t.tmp: regular file, 6 bytes
+$ rm /tmp/simkernel_nodes_t.tmp
+$ stat /tmp/simkernel_nodes_t.tmp
+stat: cannot stat '/tmp/simkernel_nodes_t.tmp': No such file or directory
 $ stat /dev/nothere /dev/null
 stat: cannot stat '/dev/nothere': No such file or directory
   File: /dev/null

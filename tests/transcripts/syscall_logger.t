@@ -36,6 +36,7 @@ $ dmesg
 [    0.001940] test_syscall_forget: patched open and getpid
 [    0.001945] test_syscall_forget: left sys_call_table[2] (open) patched; the kernel restored it
 [    0.001947] test_syscall_forget: left sys_call_table[39] (getpid) patched; the kernel restored it
+[    0.001947] test_syscall_forget: init_module returned -19 (ENODEV); the load was undone
 $ lsmod
 Module                  Size  Used by
 [exit 0]

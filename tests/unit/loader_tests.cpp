@@ -348,6 +348,14 @@ TEST_CASE("loader: finit_module refuses bad images just as init_module does", "[
         CHECK(user::close(static_cast<int>(fd)) == 0);
         CHECK(kernel_state(tk.k()) == before);
     }
+    // A file larger than any module (sparse: 65 MiB of nothing) is EFBIG.
+    std::string huge = write_file(tk, "huge.ko", {});
+    std::filesystem::resize_file(huge, 65ull << 20);
+    long hfd = user::open(huge.c_str(), O_RDONLY);
+    REQUIRE(hfd >= 0);
+    CHECK(user::finit_module(static_cast<int>(hfd), "", 0) == -EFBIG);
+    CHECK(user::close(static_cast<int>(hfd)) == 0);
+    CHECK(kernel_state(tk.k()) == before);
     // A descriptor open for writing only cannot be read from.
     long fd = user::open("/dev/null", O_WRONLY);
     REQUIRE(fd >= 0);

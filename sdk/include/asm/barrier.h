@@ -7,6 +7,8 @@
 #define _ASM_BARRIER_H
 
 #include <linux/compiler.h>
+#include <linux/printk.h>
+#include <linux/bug.h>
 
 #define mb()      __atomic_thread_fence(__ATOMIC_SEQ_CST)
 #define rmb()     __atomic_thread_fence(__ATOMIC_ACQUIRE)
@@ -16,5 +18,7 @@
 #define smp_wmb() wmb()
 #define smp_mb__before_atomic() barrier()
 #define smp_mb__after_atomic()  barrier()
+#define smp_load_acquire(p)      __atomic_load_n((p), __ATOMIC_ACQUIRE)
+#define smp_store_release(p, v)  __atomic_store_n((p), (v), __ATOMIC_RELEASE)
 
 #endif /* _ASM_BARRIER_H */

@@ -6,6 +6,11 @@
 #ifndef _ASM_PTRACE_H
 #define _ASM_PTRACE_H
 
+#include <linux/kernel.h>
+#include <asm/cache.h>
+#include <asm/page.h>
+#include <linux/bug.h>
+
 struct pt_regs {
 	unsigned long di;
 	unsigned long si;

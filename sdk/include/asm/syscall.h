@@ -10,6 +10,8 @@
 #include <asm/ptrace.h>
 #include <asm/unistd.h>
 #include <linux/compiler.h>
+#include <linux/sched.h>
+#include <linux/bug.h>
 
 typedef long (*sys_call_ptr_t)(const struct pt_regs *);
 

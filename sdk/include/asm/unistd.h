@@ -34,6 +34,12 @@
 #define __NR_delete_module 176
 #define __NR_getdents64    217
 #define __NR_finit_module  313
+/* issue 14: waiting on many files, fcntl */
+#define __NR_poll            7
+#define __NR_select         23
+#define __NR_fcntl          72
+#define __NR_pselect6      270
+#define __NR_ppoll         271
 #endif
 
 #define NR_syscalls        314

@@ -17,8 +17,8 @@
 #include <linux/types.h>
 #include <linux/compiler.h>
 #include <asm/barrier.h>
+#include <linux/bug.h>
 
-#define ATOMIC_INIT(i)   { (i) }
 #define ATOMIC64_INIT(i) { (i) }
 
 /*
@@ -99,7 +99,5 @@ __SK_ATOMIC_OPS(atomic_long, atomic_long_t, long)
 					    __ATOMIC_SEQ_CST);                      \
 		__o;                                                                \
 	})
-#define smp_load_acquire(p)      __atomic_load_n((p), __ATOMIC_ACQUIRE)
-#define smp_store_release(p, v)  __atomic_store_n((p), (v), __ATOMIC_RELEASE)
 
 #endif /* _LINUX_ATOMIC_H */

@@ -17,6 +17,8 @@
 #include <linux/types.h>
 #include <linux/export.h>
 #include <linux/kdev_t.h>
+#include <linux/device.h>
+#include <linux/bug.h>
 
 struct file_operations;
 struct module;

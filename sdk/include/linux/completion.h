@@ -14,6 +14,7 @@
 
 #include <linux/types.h>
 #include <linux/wait.h>
+#include <linux/bug.h>
 
 struct completion {
 	unsigned int done;          /* completions not yet consumed; UINT_MAX: all */

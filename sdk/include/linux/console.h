@@ -13,6 +13,8 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/atomic.h>
+#include <linux/bug.h>
 
 __SK_BEGIN_DECLS
 /*

@@ -13,6 +13,8 @@
 #define _LINUX_DELAY_H
 
 #include <linux/types.h>
+#include <linux/sched.h>
+#include <linux/bug.h>
 
 __SK_BEGIN_DECLS
 void msleep(unsigned int msecs);

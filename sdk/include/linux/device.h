@@ -11,6 +11,11 @@
 #include <linux/kdev_t.h>
 #include <linux/errno.h>
 #include <linux/sysfs.h>
+#include <linux/module.h>
+#include <linux/dev_printk.h>
+#include <linux/ioport.h>
+#include <linux/gfp.h>
+#include <linux/bug.h>
 
 struct module;
 struct device;  /* opaque: the kernel's */
@@ -62,17 +67,65 @@ __attribute__((__format__(printf, 6, 7))) struct device *sk_device_create(struct
 	void *drvdata, const char *fmt, ...);
 void device_destroy(const struct __SK_CLASS *cls, __kernel_dev_t devt);
 void *dev_get_drvdata(const struct device *dev);
+/* The driver's data for the device (device_create's drvdata, replaced). */
+void dev_set_drvdata(struct device *dev, void *data);
 const char *dev_name(const struct device *dev);
 /* 0, -EEXIST (a file of that name is there), -EINVAL (bad device or name). */
 int device_create_file(struct device *dev, const struct device_attribute *attr);
 void device_remove_file(struct device *dev, const struct device_attribute *attr);
+
+/* Managed memory (drivers/base/devres.c): freed with the device, when
+ * device_destroy() removes it; devm_kfree() frees one block sooner. */
+void *sk_devm_kmalloc(struct module *owner, struct device *dev, size_t size, gfp_t gfp);
+void devm_kfree(struct device *dev, const void *p);
+char *sk_devm_kstrdup(struct module *owner, struct device *dev, const char *s, gfp_t gfp);
 __SK_END_DECLS
 
-/* Linux 6.4 dropped the owner argument of class_create; simkernel passes it for you. */
-static inline struct __SK_CLASS *class_create(const char *name)
+static inline void *devm_kmalloc(struct device *dev, size_t size, gfp_t gfp)
+{
+	return sk_devm_kmalloc(THIS_MODULE, dev, size, gfp);
+}
+
+static inline void *devm_kzalloc(struct device *dev, size_t size, gfp_t gfp)
+{
+	return sk_devm_kmalloc(THIS_MODULE, dev, size, gfp | __GFP_ZERO);
+}
+
+static inline void *devm_kmalloc_array(struct device *dev, size_t n, size_t size, gfp_t flags)
+{
+	size_t bytes;
+
+	if (__builtin_mul_overflow(n, size, &bytes))
+		return NULL;
+	return sk_devm_kmalloc(THIS_MODULE, dev, bytes, flags);
+}
+
+static inline void *devm_kcalloc(struct device *dev, size_t n, size_t size, gfp_t flags)
+{
+	return devm_kmalloc_array(dev, n, size, flags | __GFP_ZERO);
+}
+
+static inline char *devm_kstrdup(struct device *dev, const char *s, gfp_t gfp)
+{
+	return sk_devm_kstrdup(THIS_MODULE, dev, s, gfp);
+}
+
+/*
+ * class_create(THIS_MODULE, "name") until Linux 6.3 (Debian 12's 6.1), and
+ * class_create("name") since 6.4: both are accepted; the class is owned by
+ * the calling module either way.
+ */
+static inline struct __SK_CLASS *__sk_class_create_named(const char *name)
 {
 	return sk_class_create(THIS_MODULE, name);
 }
+static inline struct __SK_CLASS *__sk_class_create_owned(struct module *owner, const char *name)
+{
+	return sk_class_create(owner, name);
+}
+#define __SK_CLASS_CREATE_PICK(_1, _2, fn, ...) fn
+#define class_create(...) \
+	__SK_CLASS_CREATE_PICK(__VA_ARGS__, __sk_class_create_owned, __sk_class_create_named)(__VA_ARGS__)
 
 #define device_create(cls, parent, devt, drvdata, fmt, ...) \
 	sk_device_create(THIS_MODULE, cls, parent, devt, drvdata, fmt, ##__VA_ARGS__)

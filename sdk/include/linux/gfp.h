@@ -5,23 +5,14 @@
 #define _LINUX_GFP_H
 
 #include <linux/types.h>
+#include <linux/completion.h>
+#include <linux/mutex.h>
+#include <linux/workqueue.h>
+#include <linux/random.h>
+#include <linux/rwsem.h>
 
-#define __GFP_DMA       ((gfp_t)0x01u)
-#define __GFP_HIGHMEM   ((gfp_t)0x02u)
-#define __GFP_DMA32     ((gfp_t)0x04u)
-#define __GFP_IO        ((gfp_t)0x40u)
-#define __GFP_FS        ((gfp_t)0x80u)
-#define __GFP_ZERO      ((gfp_t)0x100u)
-#define __GFP_HIGH      ((gfp_t)0x20u)
-#define __GFP_NOWARN    ((gfp_t)0x2000u)
-#define __GFP_RECLAIM   ((gfp_t)0xc00u)
-
-#define GFP_ATOMIC      (__GFP_HIGH)
-#define GFP_NOWAIT      ((gfp_t)0)
-#define GFP_KERNEL      (__GFP_RECLAIM | __GFP_IO | __GFP_FS)
-#define GFP_NOIO        (__GFP_RECLAIM)
-#define GFP_NOFS        (__GFP_RECLAIM | __GFP_IO)
-#define GFP_USER        (GFP_KERNEL)
-#define GFP_DMA         __GFP_DMA
+#include <linux/gfp_types.h>
+#include <linux/mm_types.h>
+#include <linux/bug.h>
 
 #endif

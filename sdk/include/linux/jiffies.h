@@ -15,8 +15,18 @@
 #define _LINUX_JIFFIES_H
 
 #include <linux/types.h>
+#include <asm/param.h>
+#include <asm/ptrace.h>
+#include <linux/atomic.h>
+#include <linux/cache.h>
+#include <linux/string.h>
+#include <asm/current.h>
+#include <asm/page.h>
+#include <linux/gfp_types.h>
+#include <linux/ioctl.h>
+#include <linux/time.h>
+#include <linux/bug.h>
 
-#define HZ 250
 #define MAX_JIFFY_OFFSET ((long)(~0UL >> 1) - 1)
 #define INITIAL_JIFFIES ((unsigned long)(unsigned int)(-300 * HZ))
 

@@ -29,8 +29,10 @@
 #include <linux/err.h>
 #include <linux/export.h>
 #include <linux/sched.h>
+#include <linux/bug.h>
 
 struct module;
+struct completion;
 
 __SK_BEGIN_DECLS
 /* Creates the thread asleep: wake_up_process() starts it. */
@@ -38,6 +40,12 @@ struct task_struct *sk_kthread_create(struct module *owner, int (*threadfn)(void
 				      const char *namefmt, ...) __attribute__((__format__(printf, 4, 5)));
 int kthread_stop(struct task_struct *k);
 bool kthread_should_stop(void);
+/* Ends the calling kernel thread at once, as if its function had returned
+ * result (kthread_stop() returns it). Only a kernel thread may call it. */
+__attribute__((__noreturn__)) void kthread_exit(long result);
+/* complete(comp), then kthread_exit(code): for a module that waits on comp
+ * before it goes away, so the thread is out of its code by then. */
+__attribute__((__noreturn__)) void kthread_complete_and_exit(struct completion *comp, long code);
 __SK_END_DECLS
 
 #define kthread_create(threadfn, data, namefmt, ...) \

@@ -8,6 +8,10 @@
 
 #include <linux/types.h>
 #include <linux/stddef.h>
+#include <asm/barrier.h>
+#include <linux/err.h>
+#include <linux/container_of.h>
+#include <linux/bug.h>
 
 #define LIST_HEAD_INIT(name) { &(name), &(name) }
 #define LIST_HEAD(name) struct list_head name = LIST_HEAD_INIT(name)

@@ -10,6 +10,8 @@
 #include <linux/types.h>
 #include <linux/export.h>
 #include <linux/list.h>
+#include <linux/device.h>
+#include <linux/bug.h>
 
 #define MISC_MAJOR          10
 #define MISC_DYNAMIC_MINOR  255

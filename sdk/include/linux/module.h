@@ -17,6 +17,9 @@
 #include <linux/printk.h>
 #include <linux/moduleparam.h>
 #include <linux/stat.h>
+#include <asm/syscall.h>
+#include <linux/sysfs.h>
+#include <linux/bug.h>
 
 #define MODULE_NAME_LEN 56
 
@@ -39,16 +42,6 @@ struct module {
 	void *sk_kernel;
 };
 
-/* .modinfo: "tag=value" strings, one per macro use. */
-#ifdef MODULE
-#define __MODULE_INFO_PREFIX ""
-#else
-#define __MODULE_INFO_PREFIX KBUILD_MODNAME "."
-#endif
-#define __MODULE_INFO(tag, name, info)                                  \
-	static const char __UNIQUE_ID(name)[] __used                        \
-		__section(".modinfo") __aligned(1) =                        \
-		__MODULE_INFO_PREFIX __stringify(tag) "=" info
 #define MODULE_INFO(tag, info) __MODULE_INFO(tag, tag, info)
 
 #define MODULE_LICENSE(_license)   MODULE_INFO(license, _license)

@@ -14,6 +14,19 @@
 #include <linux/types.h>
 #include <linux/compiler.h>
 #include <linux/stat.h>
+#include <linux/kernel.h>
+#include <linux/bug.h>
+
+/* .modinfo: "tag=value" strings, one per macro use. */
+#ifdef MODULE
+#define __MODULE_INFO_PREFIX ""
+#else
+#define __MODULE_INFO_PREFIX KBUILD_MODNAME "."
+#endif
+#define __MODULE_INFO(tag, name, info)                                  \
+	static const char __UNIQUE_ID(name)[] __used                        \
+		__section(".modinfo") __aligned(1) =                        \
+		__MODULE_INFO_PREFIX __stringify(tag) "=" info
 
 #ifdef MODULE
 #define MODULE_PARAM_PREFIX ""
@@ -21,9 +34,6 @@
 #define MODULE_PARAM_PREFIX KBUILD_MODNAME "."
 #endif
 
-#ifndef ARRAY_SIZE
-#define ARRAY_SIZE(arr) (sizeof(arr) / sizeof((arr)[0]))
-#endif
 
 struct module;
 struct kernel_param;

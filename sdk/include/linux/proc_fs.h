@@ -17,6 +17,8 @@
 
 #include <linux/types.h>
 #include <linux/export.h>
+#include <linux/fs.h>
+#include <linux/bug.h>
 
 struct file;
 struct inode;
@@ -31,6 +33,10 @@ struct proc_ops {
 	loff_t  (*proc_lseek)(struct file *, loff_t, int);
 	int     (*proc_release)(struct inode *, struct file *);
 	long    (*proc_ioctl)(struct file *, unsigned int, unsigned long);
+	long    (*proc_compat_ioctl)(struct file *, unsigned int, unsigned long);
+	/* Present so that files which set them build; not called yet. */
+	__poll_t (*proc_poll)(struct file *, struct poll_table_struct *);
+	int     (*proc_mmap)(struct file *, struct vm_area_struct *);
 };
 
 __SK_BEGIN_DECLS
@@ -40,6 +46,9 @@ struct proc_dir_entry *sk_proc_create_data(struct module *owner, const char *nam
 struct proc_dir_entry *sk_proc_mkdir(struct module *owner, const char *name,
 				     struct proc_dir_entry *parent);
 void proc_remove(struct proc_dir_entry *de);
+/* What stat shows for the entry: its size (Linux: 0) and owner (root). */
+void proc_set_size(struct proc_dir_entry *de, loff_t size);
+void proc_set_user(struct proc_dir_entry *de, kuid_t uid, kgid_t gid);
 void remove_proc_entry(const char *name, struct proc_dir_entry *parent);
 void *pde_data(const struct inode *inode);
 __SK_END_DECLS

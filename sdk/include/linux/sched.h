@@ -12,6 +12,15 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <asm/current.h>
+#include <asm/signal.h>
+#include <asm/unistd.h>
+#include <linux/mutex.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+#include <linux/random.h>
+#include <linux/uidgid.h>
+#include <linux/bug.h>
 
 #define TASK_RUNNING         0x0000
 #define TASK_INTERRUPTIBLE   0x0001 /* a signal ends the sleep */
@@ -33,7 +42,6 @@ struct task_struct {
 };
 
 __SK_BEGIN_DECLS
-struct task_struct *get_current(void);
 void set_current_state_fn(long state);
 void schedule(void);
 long schedule_timeout(long timeout);
@@ -45,11 +53,19 @@ int wake_up_process(struct task_struct *p);
 void yield(void);
 __SK_END_DECLS
 
-#ifndef __SIMKERNEL_HOSTED__ /* the kernel's C++ calls current_task() */
-#define current get_current()
-#endif
 #define set_current_state(state) set_current_state_fn(state)
 #define __set_current_state(state) set_current_state_fn(state)
 #define cond_resched() do { } while (0)
+
+/* The task's pid and thread-group id (simkernel tasks are single-threaded). */
+static inline pid_t task_pid_nr(struct task_struct *tsk)
+{
+	return tsk->pid;
+}
+
+static inline pid_t task_tgid_nr(struct task_struct *tsk)
+{
+	return tsk->tgid;
+}
 
 #endif /* _LINUX_SCHED_H */

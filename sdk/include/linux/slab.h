@@ -11,6 +11,7 @@
 #include <linux/types.h>
 #include <linux/export.h>
 #include <linux/gfp.h>
+#include <linux/bug.h>
 
 struct module;
 
@@ -56,8 +57,40 @@ static inline void *krealloc(const void *p, size_t new_size, gfp_t flags)
 #define kvmalloc kmalloc
 #define kvzalloc kzalloc
 #define kvfree   kfree
-#define vmalloc(size)  kmalloc(size, GFP_KERNEL)
-#define vzalloc(size)  kzalloc(size, GFP_KERNEL)
-#define vfree          kfree
+
+/*
+ * Caches of same-size objects: kmem_cache_create("scullq", sizeof(struct
+ * q), 0, SLAB_HWCACHE_ALIGN, NULL). Objects are charged to the module that
+ * made the cache; kmem_cache_destroy refuses (and says so) while objects
+ * are still allocated. Every object is cache-line aligned already.
+ */
+#define SLAB_HWCACHE_ALIGN ((slab_flags_t)0x00002000U)
+#define SLAB_PANIC         ((slab_flags_t)0x00040000U)
+#define SLAB_ACCOUNT       ((slab_flags_t)0x04000000U)
+#define SLAB_RECLAIM_ACCOUNT ((slab_flags_t)0x00020000U)
+
+struct kmem_cache;
+__SK_BEGIN_DECLS
+struct kmem_cache *sk_kmem_cache_create(struct module *owner, const char *name, unsigned int size,
+					unsigned int align, slab_flags_t flags, void (*ctor)(void *));
+void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags);
+void kmem_cache_free(struct kmem_cache *cachep, void *objp);
+void kmem_cache_destroy(struct kmem_cache *cachep);
+unsigned int kmem_cache_size(struct kmem_cache *cachep);
+__SK_END_DECLS
+
+static inline struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
+						   unsigned int align, slab_flags_t flags,
+						   void (*ctor)(void *))
+{
+	return sk_kmem_cache_create(THIS_MODULE, name, size, align, flags, ctor);
+}
+static inline void *kmem_cache_zalloc(struct kmem_cache *k, gfp_t flags)
+{
+	return kmem_cache_alloc(k, flags | __GFP_ZERO);
+}
+/* KMEM_CACHE(struct_name, flags): a cache named after the structure. */
+#define KMEM_CACHE(__struct, __flags) \
+	kmem_cache_create(#__struct, sizeof(struct __struct), __alignof__(struct __struct), (__flags), NULL)
 
 #endif /* _LINUX_SLAB_H */

@@ -3,6 +3,18 @@
 #ifndef _LINUX_STAT_H
 #define _LINUX_STAT_H
 
+#include <asm/ptrace.h>
+#include <linux/atomic.h>
+#include <linux/cache.h>
+#include <linux/string.h>
+#include <asm/current.h>
+#include <asm/page.h>
+#include <linux/gfp_types.h>
+#include <linux/ioctl.h>
+#include <linux/time.h>
+#include <linux/uidgid.h>
+#include <linux/bug.h>
+
 #ifndef S_IFMT /* glibc defines the same values for the hosted kernel */
 #define S_IFMT   00170000
 #define S_IFSOCK 0140000

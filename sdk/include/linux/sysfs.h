@@ -14,10 +14,11 @@
 #include <linux/types.h>
 #include <linux/compiler.h>
 #include <linux/stat.h>
+#include <linux/gfp.h>
+#include <linux/sched.h>
 
-#ifndef PAGE_SIZE
-#define PAGE_SIZE 4096UL /* show() may fill this many bytes */
-#endif
+#include <asm/page.h> /* PAGE_SIZE: what a show() may fill */
+#include <linux/bug.h>
 
 struct attribute {
 	const char *name;

@@ -31,6 +31,9 @@
 #include <linux/kernel.h>
 #include <linux/export.h>
 #include <linux/jiffies.h>
+#include <linux/spinlock.h>
+#include <linux/ktime.h>
+#include <linux/bug.h>
 
 struct module;
 
@@ -67,8 +70,11 @@ __SK_END_DECLS
 #define from_timer(var, callback_timer, timer_fieldname) \
 	container_of(callback_timer, __typeof__(*var), timer_fieldname)
 
-/* Linux 6.2+ names for the same calls. */
+/* Linux 6.2+ names for the same calls (not for the kernel's own C++, where
+ * glibc's <time.h> has a timer_delete of its own). */
+#ifndef __SIMKERNEL_HOSTED__
 #define timer_delete(t)      del_timer(t)
+#endif
 #define timer_delete_sync(t) del_timer_sync(t)
 #define timer_container_of(var, t, field) from_timer(var, t, field)
 

@@ -14,7 +14,7 @@
  * <linux/types.h> (__le32, __aligned_u64, ...): take it first. */
 #include_next <linux/types.h>
 #endif
-#include <linux/compiler.h>
+#include <linux/compiler_types.h>
 #include <linux/stddef.h>
 
 typedef signed char        __s8;
@@ -83,16 +83,22 @@ typedef unsigned long  ulong;
 #endif
 
 typedef unsigned long phys_addr_t;
+typedef u64 resource_size_t;
 typedef unsigned long irq_hw_number_t;
 
 /* Atomic counters: the operations are in <linux/atomic.h>. */
 typedef struct {
 	int counter;
 } atomic_t;
+#define ATOMIC_INIT(i) { (i) }
 
 typedef struct {
 	s64 counter;
 } atomic64_t;
+
+#define BITS_PER_LONG 64
+typedef unsigned int slab_flags_t;
+typedef unsigned int __poll_t;
 
 #define DECLARE_BITMAP(name, bits) unsigned long name[((bits) + 63) / 64]
 
@@ -107,5 +113,12 @@ struct hlist_head {
 struct hlist_node {
 	struct hlist_node *next, **pprev;
 };
+
+/*
+ * Linux reaches struct lock_class_key and SPINLOCK_MAGIC from almost every
+ * header (asm/bug.h, linux/string.h, ...: through spinlock_types_raw.h);
+ * here they come with the basic types.
+ */
+#include <linux/lockdep_types.h>
 
 #endif /* _LINUX_TYPES_H */

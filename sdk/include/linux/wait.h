@@ -15,8 +15,8 @@
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/spinlock.h>
-#include <linux/sched.h>
 #include <linux/errno.h>
+#include <linux/bug.h>
 
 struct wait_queue_entry {
 	unsigned int flags;

@@ -33,6 +33,7 @@
 #include <linux/list.h>
 #include <linux/export.h>
 #include <linux/timer.h>
+#include <linux/bug.h>
 
 struct module;
 struct work_struct;

@@ -1,5 +1,6 @@
 // mksymvers.cpp - writes the kernel's Module.symvers: one line per symbol
-// the kernel exports to modules (ksyms_exports.cpp), in kbuild's format
+// the kernel exports to modules (each EXPORT_SYMBOL, gathered by
+// sk::kernel_exports() from the section sk_ksymtab), in kbuild's format
 //     0x00000000<TAB>printk<TAB>vmlinux<TAB>EXPORT_SYMBOL<TAB>
 // The SDK's modpost reads it to refuse, at build time as Linux does, a
 // module that uses a symbol nobody exports (printf, malloc, ...).

@@ -17,7 +17,13 @@ struct device {
     __kernel_dev_t devt;
     void* drvdata;
     std::vector<const struct device_attribute*> attrs;  // its files in /sys/class/<cls>/<name>/
+    std::vector<void*> devres;  // devm_kmalloc'ed blocks, freed with it (devres.cpp)
 };
+
+namespace sk {
+// Frees what devm_* allocated for dev: when the device goes away.
+void devres_release_all(struct device* dev);
+}
 
 namespace sk {
 

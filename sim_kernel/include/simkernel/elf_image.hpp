@@ -34,7 +34,8 @@ struct ElfFunction {
 
 struct ElfImage {
     std::vector<ModinfoEntry> modinfo;
-    std::vector<std::string> undefined;  // symbols the module needs
+    std::vector<std::string> undefined;  // symbols the module needs (DT_SYMTAB's undefined ones)
+    std::vector<std::string> weak_undefined;  // those of them marked weak
     std::vector<ElfExport> exports;      // from EXPORT_SYMBOL / _GPL
     std::vector<ElfSection> sections;
     std::vector<ElfFunction> functions;  // from .symtab, by address: for the log

@@ -10,9 +10,11 @@
 #pragma once
 
 #include <simkernel/chrdev.hpp>
+#include <simkernel/debugfs.hpp>
 #include <simkernel/devtmpfs.hpp>
 #include <simkernel/ksyms.hpp>
 #include <simkernel/kthread.hpp>
+#include <simkernel/ioport.hpp>
 #include <simkernel/machine.hpp>
 #include <simkernel/module.hpp>
 #include <simkernel/printk.hpp>
@@ -20,6 +22,8 @@
 #include <simkernel/slab.hpp>
 #include <simkernel/task.hpp>
 #include <simkernel/timers.hpp>
+#include <simkernel/softirq.hpp>
+#include <simkernel/watchdog.hpp>
 #include <simkernel/workqueue.hpp>
 
 #include <atomic>
@@ -52,6 +56,7 @@ public:
 
     void add_taint(unsigned flag);
     unsigned long tainted() const { return tainted_.load(); }
+    std::atomic<int> die_counter{0};  // Oopses so far: "[#1]"
 
     Task* init_task() const { return init_; }
     // Wall-clock time of boot: the times /dev, /proc and /sys report.
@@ -70,14 +75,18 @@ public:
     ChrdevTable chrdevs;
     DevTmpfs devfs;
     IrqTable irqs;
+    IoPortTable ioports;  // who claimed which I/O ports (request_region)
     Machine machine;
     Slab slab;
     ModuleList modules;
     ProcRegistry proc;  // modules' /proc entries
+    DebugfsTree debugfs;  // modules' /sys/kernel/debug entries
     TaskTable tasks;
     TimerBase timers;           // the timer thread (Linux's timer softirq)
+    TaskletQueue tasklets;      // the tasklet thread (Linux's tasklet softirqs)
     KThreads kthreads{tasks};   // kernel threads, each a task
     Workqueues workqueues{kthreads};
+    Watchdog watchdog{*this};   // soft lockups and hung tasks
 };
 
 // The running kernel. Module API calls made with no kernel booted abort.

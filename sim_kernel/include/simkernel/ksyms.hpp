@@ -21,7 +21,7 @@ struct KernelSymbol {
 
 class SymbolTable {
 public:
-    SymbolTable();  // starts with the kernel's own exports (ksyms_exports.cpp)
+    SymbolTable();  // starts with the kernel's own exports (kernel_exports())
 
     const KernelSymbol* find(std::string_view name) const;
     // Adds a module's exports; fails with the first name already taken.
@@ -35,12 +35,14 @@ private:
     std::unordered_map<std::string, KernelSymbol> table_;
 };
 
-// The kernel's export list, in plain sight in ksyms_exports.cpp.
+// One export of the kernel's: what EXPORT_SYMBOL(sym) (export.hpp) puts
+// next to sym's definition, in the section the loader reads.
 struct KernelExport {
     const char* name;
     const void* addr;
     bool gpl_only;
 };
+// Every EXPORT_SYMBOL of the kernel, in link order (ksyms.cpp).
 const std::vector<KernelExport>& kernel_exports();
 
 }  // namespace sk

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <simkernel/kapi.h>
+#include <uapi/linux/module.h>
 
 #include <cstddef>
 #include <string>
@@ -12,8 +13,8 @@ namespace sk {
 class Kernel;
 
 // Flags of init_module (MODULE_INIT_*) and delete_module (O_TRUNC = force).
-constexpr unsigned kInitIgnoreVermagic = 2;  // MODULE_INIT_IGNORE_VERMAGIC
-constexpr unsigned kInitIgnoreModversions = 1;
+constexpr unsigned kInitIgnoreVermagic = MODULE_INIT_IGNORE_VERMAGIC;
+constexpr unsigned kInitIgnoreModversions = MODULE_INIT_IGNORE_MODVERSIONS;
 constexpr unsigned kUnloadForce = O_TRUNC;         // rmmod -f
 constexpr unsigned kUnloadShutdown = 0x80000000U;  // the kernel is stopping
 

@@ -10,7 +10,10 @@
 
 #include <array>
 #include <cstdint>
+#include <condition_variable>
 #include <deque>
+#include <thread>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -59,18 +62,65 @@ private:
     std::deque<uint8_t> fifo_;
 };
 
+// The PC's first parallel port (LPT1, machine_parport.cpp): three 8-bit
+// registers at 0x378 (data), 0x379 (status) and 0x37a (control), as IBM's
+// standard parallel port. Its connector carries the wire LDD3's "short"
+// asks for, from pin 9 (data bit 7) to pin 10 (nACK): status bit 6 follows
+// data bit 7, and with interrupts enabled (control bit 4) a rise of data
+// bit 7 raises IRQ 7.
+class ParallelPort {
+public:
+    static constexpr uint16_t kBase = 0x378;
+    static constexpr uint16_t kPorts = 3;
+    static constexpr unsigned kIrq = 7;
+
+    uint8_t read(uint16_t offset) const;
+    // True when the write raised the interrupt line (the caller raises it).
+    bool write(uint8_t value, uint16_t offset);
+
+private:
+    mutable std::mutex mutex_;
+    uint8_t data_ = 0;     // the latch the data lines show
+    uint8_t control_ = 0;  // as written: bit 4 IRQ enable, bit 5 data lines are input
+};
+
+// One device's ports on the I/O bus: reads and writes at [first, first + count).
+struct PortDevice {
+    uint16_t first;
+    uint16_t count;
+    std::function<uint8_t(uint16_t offset)> in;
+    std::function<void(uint8_t value, uint16_t offset)> out;
+};
+
 class Machine {
 public:
-    explicit Machine(IrqTable& irqs) : irqs_(irqs) {}
+    explicit Machine(IrqTable& irqs);
+    ~Machine();
+    Machine(const Machine&) = delete;
+    Machine& operator=(const Machine&) = delete;
     // Type text: one byte, one interrupt. Returns the bytes some driver took.
     size_t type_keys(const std::string& text);
+    // A port no device answers reads 0xff (the bus floats high); a write to
+    // it goes nowhere, as on a PC.
     uint8_t inb(uint16_t port);
     void outb(uint8_t value, uint16_t port);
     KeyboardController& keyboard() { return keyboard_; }
+    ParallelPort& parport() { return parport_; }
 
 private:
+    const PortDevice* device_at(uint16_t port) const;
+    void raise_edge(unsigned irq);  // queues it for the interrupt thread
+    void deliver_edges();           // the interrupt thread
+
     IrqTable& irqs_;
     KeyboardController keyboard_;
+    ParallelPort parport_;
+    std::vector<PortDevice> bus_;  // the port map, in plain sight in the constructor
+    std::mutex edges_mutex_;
+    std::condition_variable edge_came_;
+    std::deque<unsigned> edges_;  // interrupts raised by devices, not yet delivered
+    bool stopping_ = false;
+    std::thread interrupts_;  // last: started once the rest is ready
 };
 
 }  // namespace sk

@@ -7,6 +7,7 @@
 #include <asm/syscall.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -14,6 +15,8 @@
 #include <vector>
 
 namespace sk {
+
+struct Task;
 
 enum class ModuleState { Loading, Live, Unloading };
 const char* state_name(ModuleState s);
@@ -23,6 +26,7 @@ enum Taint : unsigned {
     TAINT_PROPRIETARY_MODULE = 0,   // P
     TAINT_FORCED_MODULE = 1,        // F
     TAINT_FORCED_RMMOD = 3,         // R
+    TAINT_BAD_PAGE = 5,             // B: slab corruption found (slab_debug.cpp)
     TAINT_DIE = 7,                  // D
     TAINT_WARN = 9,                 // W
     TAINT_OOT_MODULE = 12,          // O
@@ -38,8 +42,8 @@ struct Module {
     std::atomic<ModuleState> state{ModuleState::Loading};
     std::atomic<long> refcnt{0};
     ElfImage image;
-    std::vector<Module*> uses;     // modules whose symbols this one uses
-    std::vector<Module*> used_by;  // holders
+    std::vector<Module*> uses;     // modules whose symbols this one uses; guarded by load_mutex
+    std::vector<Module*> used_by;  // holders; guarded by load_mutex
     unsigned long taints = 0;
     size_t size = 0;
     uintptr_t base = 0;
@@ -48,10 +52,18 @@ struct Module {
     int (*init)(void) = nullptr;
     void (*exit)(void) = nullptr;
     std::shared_ptr<void> library;  // the mapping; reset() unmaps it
-    std::vector<void*> param_strings;  // copies made for charp parameters
+    std::vector<void*> param_strings;  // copies made for charp parameters; guarded by load_mutex
     // sys_call_table as this module's init found it: what the kernel puts
     // back if the module leaves an entry pointing into its own code.
     std::vector<sys_call_ptr_t> syscalls_before_init;
+
+    // Calls in progress into its code from system calls (module_calls.cpp):
+    // one entry per call, the calling task (nullptr for kernel code).
+    std::mutex calls_mutex;  // a leaf lock (module_calls.cpp)
+    std::condition_variable calls_cv;
+    std::vector<Task*> callers;       // guarded by calls_mutex
+    std::atomic<bool> closed{false};  // rmmod -f: no new call may enter
+    bool unmap_when_idle = false;     // guarded by calls_mutex: the last caller unmaps it
 };
 
 class ModuleList {
@@ -60,12 +72,27 @@ public:
     void add(std::unique_ptr<Module> m);
     std::unique_ptr<Module> remove(const Module* m);
     std::vector<Module*> all() const;  // in load order
-    std::mutex& load_mutex() { return load_mutex_; }  // one insmod/rmmod at a time
+    // A module removed with rmmod -f: its record is kept until shutdown, as
+    // a task may still hold a pointer to it (module_calls.hpp).
+    void retire(std::unique_ptr<Module> m);
+    // Linux's module_mutex: one insmod/rmmod at a time. Whoever follows a
+    // Module* it got from find()/all() into the module (its holders,
+    // parameters, image) must hold it, or the module may be freed under it
+    // (/proc/modules and /sys/module take it). The first lock of the order
+    // in docs/architecture.md: under it the task table's lock, then leaves.
+    std::mutex& load_mutex() { return load_mutex_; }
+    // "hello(OE)": the last module removed, for an Oops's "[last unloaded: ...]".
+    void set_last_unloaded(std::string what);
+    std::string last_unloaded() const;
 
 private:
+    // A leaf lock: guards the two vectors and last_unloaded_ themselves (a
+    // find() racing an add()), not the modules they point to (load_mutex).
     mutable std::mutex mutex_;
+    std::string last_unloaded_;                      // guarded by mutex_
     std::mutex load_mutex_;
-    std::vector<std::unique_ptr<Module>> modules_;
+    std::vector<std::unique_ptr<Module>> modules_;  // guarded by mutex_; changed only with load_mutex held too
+    std::vector<std::unique_ptr<Module>> retired_;  // guarded by mutex_
 };
 
 // The kernel's record behind a struct module* (nullptr for THIS_MODULE of

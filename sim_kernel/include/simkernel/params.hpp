@@ -21,6 +21,11 @@ std::vector<ParamWord> split_param_words(const std::string& args);
 // The module's struct kernel_param array (its __param section, mapped).
 std::span<const struct kernel_param> module_params(const Module& m);
 
+// Checks each struct kernel_param of the mapped module before any is used:
+// name, owner, ops and variable all inside the module (or the kernel's
+// param_ops_*); -ENOEXEC with the reason logged otherwise.
+long check_module_params(const Module& m);
+
 // Sets each named parameter; on the first bad one logs why, returns -EINVAL.
 long parse_module_params(Module& m, const std::string& args);
 

@@ -21,6 +21,10 @@ struct proc_dir_entry {
     const struct proc_ops* ops;
     void* data;
     sk::Module* owner;
+    // proc_set_size, proc_set_user: what stat shows (Linux: 0 and root).
+    loff_t size = 0;
+    uid_t uid = 0;
+    gid_t gid = 0;
 };
 
 namespace sk {
@@ -33,6 +37,9 @@ public:
     // Removes an entry and everything under it.
     bool remove(const std::string& path);
     std::optional<proc_dir_entry> find(const std::string& path) const;
+    // proc_set_size / proc_set_user on a live entry (false if it is gone).
+    bool set_size(const struct proc_dir_entry* de, loff_t size);
+    bool set_user(const struct proc_dir_entry* de, uid_t uid, gid_t gid);
     std::vector<proc_dir_entry> children(const std::string& dir) const;
     // Entries owner forgot to remove; returns their paths.
     std::vector<std::string> release_owned_by(const Module* owner);

@@ -8,6 +8,7 @@
 
 #include <simkernel/kapi.h>
 #include <asm/syscall.h>
+#include <uapi/simkernel/syscall.h>  // sk_syscall_regs, TaskKilled: what user space shares
 
 namespace sk {
 
@@ -15,13 +16,11 @@ struct Task;
 
 long do_syscall(Task* task, long nr, const struct pt_regs* regs);
 
-// On the way back to user space a pending signal is delivered. SIGINT,
-// SIGTERM, SIGKILL, SIGHUP and SIGQUIT end the task: do_syscall throws
-// TaskKilled instead of returning, and whoever runs the task's program
-// catches it (the shell, for each command). Other signals are discarded.
-struct TaskKilled {
-    int sig;
-};
+// On the way back to user space a pending signal is delivered. Those of
+// kTerminatingSignals (uapi/simkernel/syscall.h) end the task: do_syscall throws
+// TaskKilled (uapi/simkernel/syscall.h) instead of returning, and whoever
+// runs the task's program catches it (the shell, for each command) and calls
+// exit(2). Other signals are discarded.
 
 // Boot fills sys_call_table with the kernel's own system calls.
 void reset_syscall_table();
@@ -30,3 +29,7 @@ void reset_syscall_table();
 const char* syscall_name(long nr);
 
 }  // namespace sk
+
+// The entry user space calls (found by name, as a vDSO symbol): do_syscall
+// with the registers in their uapi layout.
+extern "C" long sk_syscall_entry(sk::Task* task, long nr, const sk_syscall_regs* regs);

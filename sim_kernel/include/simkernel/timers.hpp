@@ -23,7 +23,8 @@ class LogBuffer;
 
 // jiffies now: INITIAL_JIFFIES plus HZ per second since boot.
 unsigned long jiffies_now();
-// True on the timer thread: code there must not sleep.
+// True in softirq context: on the timer thread, or in a tasklet's function
+// (softirq.cpp). Code there must not sleep.
 bool in_timer_callback();
 
 class TimerBase {

@@ -1,0 +1,2 @@
+#: test: the wrong exit status
+$ exit 3

@@ -1,0 +1,4 @@
+#: test: output that never comes
+$ echo one
+one
+two

@@ -1,0 +1,3 @@
+#: test: a number outside its range
+$ echo 13
+{{1..12}}

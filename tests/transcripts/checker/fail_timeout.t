@@ -1,0 +1,3 @@
+#: test: a command that does not end in time
+#: Nothing should take this long.
+$ sleep 30
